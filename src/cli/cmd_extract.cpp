@@ -1,0 +1,19 @@
+// Placeholder until the extract command is built: it says so plainly.
+#include "cli/commands.hpp"
+
+#include <ostream>
+
+namespace hindsight::cli {
+
+void add_extract_commands(CLI::App& app, Action& action) {
+  auto* cmd = app.add_subcommand("extract", "(not built yet)");
+  cmd->allow_extras();
+  cmd->callback([&action] {
+    action = [](Context& ctx) {
+      ctx.err << "hindsight: 'extract' is not built yet\n";
+      return kExitError;
+    };
+  });
+}
+
+}  // namespace hindsight::cli
