@@ -51,9 +51,12 @@ struct Appearance {
 };
 
 // One proposition of a compound prediction ("they will announce A, B and C").
+// Parts carry their own topics so that rules can resolve each part like a claim and
+// credit the whole by the share of parts that came true.
 struct ClaimPart {
   std::string text;
   std::optional<double> probability;
+  std::vector<std::string> topics;
 };
 
 struct Claim {

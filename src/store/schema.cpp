@@ -64,6 +64,7 @@ CREATE TABLE claim_parts (
   idx         INTEGER NOT NULL,
   text        TEXT NOT NULL,
   probability REAL,
+  topics      TEXT NOT NULL DEFAULT '[]',
   PRIMARY KEY (claim_id, idx)
 ) WITHOUT ROWID;
 
