@@ -31,7 +31,8 @@ json claim_to_json(const core::Claim& c) {
   json parts = json::array();
   for (const auto& p : c.parts) {
     parts.push_back(json{{"text", p.text},
-                         {"probability", p.probability ? json(*p.probability) : json(nullptr)}});
+                         {"probability", p.probability ? json(*p.probability) : json(nullptr)},
+                         {"topics", p.topics}});
   }
   json deadline{{"start", optional_date(c.deadline.start)},
                 {"end", optional_date(c.deadline.end)},
