@@ -1,0 +1,44 @@
+// Escaping for every output format. Text that came from an article (a claim, a
+// speaker's name, a title) is untrusted: it may hold HTML, Markdown, a spreadsheet
+// formula or terminal control codes, and must show as the text it is.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hindsight::report {
+
+// Text safe inside HTML element content and quoted attribute values (& < > " ').
+std::string html_escape(std::string_view text);
+
+// Text safe inside a Markdown paragraph or table cell: ASCII punctuation that
+// CommonMark or GFM tables give a meaning (\ ` * _ [ ] < > | # ~ ! & +;
+// parentheses need none once brackets are escaped)
+// is backslash-escaped, and line breaks become spaces.
+std::string markdown_escape(std::string_view text);
+
+// One CSV cell (RFC 4180) holding text: quoted when it contains a comma, quote or
+// line break, and, when it starts with = + - @ TAB or CR, prefixed with ' so that a
+// spreadsheet shows it as text instead of running it as a formula (OWASP's advice).
+std::string csv_text(std::string_view text);
+
+// One CSV row of ready cells (already csv_text'ed or numbers), ending with CRLF.
+std::string csv_row(const std::vector<std::string>& cells);
+
+// Text safe on a terminal: control characters (ESC, CR, …) and line breaks become
+// spaces, so an article cannot move the cursor or recolour the screen.
+std::string terminal_safe(std::string_view text);
+
+// The number of code points of UTF-8 text: its width on a terminal for the scripts
+// of our corpus (wide East Asian characters count as one).
+std::size_t display_width(std::string_view text);
+
+// `text` cut to at most `width` code points, with "…" as the last one when cut.
+std::string truncate(std::string_view text, std::size_t width);
+
+// `text` padded with spaces on the right (or left, when `right_align`) to `width`.
+std::string pad(std::string_view text, std::size_t width, bool right_align = false);
+
+}  // namespace hindsight::report
