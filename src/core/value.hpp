@@ -26,3 +26,17 @@ struct Value {
 };
 
 }  // namespace hindsight::core
+
+namespace hindsight::core {
+
+// Reads an unquoted scalar as a typed value, the notation of events files and of
+// `events add --attr k=v`: "20", "-1.5", "10%", "12 MMT", "90 days" → Quantity (a
+// number, then an optional unit of letters or '%'); "2025-11-10" → Date (a valid ISO
+// date only); "true"/"false" → bool; anything else → the string itself.
+Value parse_plain_scalar(std::string_view text);
+
+// The value as it would be written back: "20", "10%", "12 MMT", "2025-11-10",
+// "true", "Donald Trump", "[United States, China]"; "null" for no value.
+std::string to_string(const Value& value);
+
+}  // namespace hindsight::core
