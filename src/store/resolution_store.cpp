@@ -1,0 +1,205 @@
+#include "store/resolution_store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "core/failure.hpp"
+
+namespace hindsight::store {
+
+namespace {
+
+constexpr const char* kColumns =
+    "id, claim_id, outcome, credit, as_of, by, evidence, note, trace, state, recorded_at";
+
+core::Resolution read_row(SQLite::Statement& q) {
+  core::Resolution r;
+  r.id = q.getColumn(0).getInt64();
+  r.claim = q.getColumn(1).getString();
+  r.outcome =
+      core::outcome_from_string(q.getColumn(2).getString()).value_or(core::Outcome::Ambiguous);
+  if (!q.getColumn(3).isNull()) r.credit = q.getColumn(3).getDouble();
+  auto as_of = core::parse_date(q.getColumn(4).getString());
+  if (!as_of)
+    throw core::Failure("corrupt resolution date in the ledger: " + as_of.error().message);
+  r.as_of = *as_of;
+  r.by = q.getColumn(5).getString();
+  const auto evidence = nlohmann::json::parse(q.getColumn(6).getString());
+  for (const auto& e : evidence) r.evidence.push_back(e.get<std::string>());
+  r.note = q.getColumn(7).getString();
+  r.trace = q.getColumn(8).getString();
+  r.state = core::resolution_state_from_string(q.getColumn(9).getString())
+                .value_or(core::ResolutionState::Proposed);
+  r.recorded_at = q.getColumn(10).getString();
+  return r;
+}
+
+std::int64_t insert(SQLite::Database& db, const core::Resolution& r) {
+  SQLite::Statement q(db,
+                      "INSERT INTO resolutions (claim_id, outcome, credit, as_of, by, evidence, "
+                      "note, trace, state, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, r.claim);
+  q.bind(2, core::to_string(r.outcome));
+  if (r.credit) {
+    q.bind(3, *r.credit);
+  } else {
+    q.bind(3);
+  }
+  q.bind(4, core::format_date(r.as_of));
+  q.bind(5, r.by);
+  q.bind(6, nlohmann::json(r.evidence).dump());
+  q.bind(7, r.note);
+  q.bind(8, r.trace.empty() ? std::string("{}") : r.trace);
+  // Superseded is computed on read, never written.
+  q.bind(9, r.state == core::ResolutionState::Confirmed ? "confirmed" : "proposed");
+  q.bind(10, r.recorded_at);
+  q.exec();
+  return db.getLastInsertRowid();
+}
+
+std::optional<core::Resolution> latest(SQLite::Database& db, const std::string& claim,
+                                       const char* condition) {
+  SQLite::Statement q(db, std::string("SELECT ") + kColumns +
+                              " FROM resolutions WHERE claim_id = ? AND " + condition +
+                              " ORDER BY id DESC LIMIT 1");
+  q.bind(1, claim);
+  if (!q.executeStep()) return std::nullopt;
+  return read_row(q);
+}
+
+bool same_verdict(const core::Resolution& a, const core::Resolution& b) {
+  bool same_credit = a.credit.has_value() == b.credit.has_value() &&
+                     (!a.credit || std::fabs(*a.credit - *b.credit) < 1e-9);
+  return a.outcome == b.outcome && same_credit && a.evidence == b.evidence;
+}
+
+std::vector<std::string> ids(SQLite::Statement& q) {
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
+}  // namespace
+
+ResolutionStore::ResolutionStore(Database& db) : m_db(db) {}
+
+std::int64_t ResolutionStore::append(const core::Resolution& r) {
+  try {
+    SQLite::Transaction tx(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto id = insert(m_db.sql(), r);
+    tx.commit();
+    return id;
+  } catch (const SQLite::Exception& e) {
+    throw core::Failure(std::string("cannot record the verdict: ") + e.what());
+  }
+}
+
+ProposalResult ResolutionStore::propose(const core::Resolution& r, bool dry_run) {
+  try {
+    // IMMEDIATE takes the write lock before reading, so a concurrent resolve or mark
+    // cannot slip in between the comparison and the insert.
+    SQLite::Transaction tx(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto current = latest(m_db.sql(), r.claim, "state = 'confirmed'");
+    if (current && current->by.rfind("rule:", 0) != 0) return ProposalResult::KeptMark;
+    auto last_rule = latest(m_db.sql(), r.claim, "by LIKE 'rule:%'");
+    if (last_rule && same_verdict(*last_rule, r) &&
+        (last_rule->state == core::ResolutionState::Confirmed ||
+         r.state != core::ResolutionState::Confirmed))
+      return ProposalResult::Unchanged;
+    if (dry_run) return ProposalResult::Added;
+    insert(m_db.sql(), r);
+    tx.commit();
+    return ProposalResult::Added;
+  } catch (const SQLite::Exception& e) {
+    throw core::Failure(std::string("cannot record the verdict: ") + e.what());
+  }
+}
+
+std::vector<core::Resolution> ResolutionStore::history(const std::string& claim) {
+  std::vector<core::Resolution> out;
+  try {
+    SQLite::Statement q(m_db.sql(), std::string("SELECT ") + kColumns +
+                                        " FROM resolutions WHERE claim_id = ? ORDER BY id");
+    q.bind(1, claim);
+    while (q.executeStep()) out.push_back(read_row(q));
+  } catch (const SQLite::Exception& e) {
+    throw core::Failure(std::string("cannot read verdicts: ") + e.what());
+  }
+  // Walking back from the newest: everything before the last confirmed row is
+  // superseded by it.
+  bool confirmed_later = false;
+  for (auto it = out.rbegin(); it != out.rend(); ++it) {
+    bool confirmed = it->state == core::ResolutionState::Confirmed;
+    if (confirmed_later) it->state = core::ResolutionState::Superseded;
+    confirmed_later = confirmed_later || confirmed;
+  }
+  return out;
+}
+
+std::optional<core::Resolution> ResolutionStore::current(const std::string& claim) {
+  try {
+    return latest(m_db.sql(), claim, "state = 'confirmed'");
+  } catch (const SQLite::Exception& e) {
+    throw core::Failure(std::string("cannot read verdicts: ") + e.what());
+  }
+}
+
+std::vector<ReviewRecord> ResolutionStore::reviews(const std::string& claim) {
+  std::vector<ReviewRecord> out;
+  try {
+    SQLite::Statement q(m_db.sql(),
+                        "SELECT id, claim_id, action, by, at, changes FROM reviews "
+                        "WHERE claim_id = ? ORDER BY id");
+    q.bind(1, claim);
+    while (q.executeStep()) {
+      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                     q.getColumn(2).getString(), q.getColumn(3).getString(),
+                     q.getColumn(4).getString(), q.getColumn(5).getString()});
+    }
+  } catch (const SQLite::Exception& e) {
+    throw core::Failure(std::string("cannot read reviews: ") + e.what());
+  }
+  return out;
+}
+
+std::vector<std::string> ResolutionStore::claims_with_topic(const std::string& topic) {
+  try {
+    SQLite::Statement q(m_db.sql(),
+                        "SELECT t.claim_id FROM claim_topics t JOIN claims c ON c.id = t.claim_id "
+                        "WHERE t.topic = ? AND c.review != 'rejected' ORDER BY t.claim_id");
+    q.bind(1, topic);
+    return ids(q);
+  } catch (const SQLite::Exception& e) {
+    throw core::Failure(std::string("cannot read claims: ") + e.what());
+  }
+}
+
+std::vector<std::string> ResolutionStore::compound_claims() {
+  try {
+    SQLite::Statement q(m_db.sql(),
+                        "SELECT p.claim_id FROM claim_parts p JOIN claims c ON c.id = p.claim_id "
+                        "WHERE c.review != 'rejected' GROUP BY p.claim_id HAVING count(*) >= 2 "
+                        "ORDER BY p.claim_id");
+    return ids(q);
+  } catch (const SQLite::Exception& e) {
+    throw core::Failure(std::string("cannot read claims: ") + e.what());
+  }
+}
+
+std::vector<std::string> ResolutionStore::claims_with_prefix(const std::string& prefix, int limit) {
+  try {
+    // A range on the primary key rather than LIKE, whose wildcards a prefix may hold.
+    SQLite::Statement q(m_db.sql(),
+                        "SELECT id FROM claims WHERE id >= ?1 AND id < ?1 || char(1114111) "
+                        "ORDER BY id LIMIT ?2");
+    q.bind(1, prefix);
+    q.bind(2, limit);
+    return ids(q);
+  } catch (const SQLite::Exception& e) {
+    throw core::Failure(std::string("cannot read claims: ") + e.what());
+  }
+}
+
+}  // namespace hindsight::store
