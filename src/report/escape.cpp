@@ -1,5 +1,7 @@
 #include "report/escape.hpp"
 
+#include <fmt/format.h>
+
 namespace hindsight::report {
 
 std::string html_escape(std::string_view text) {
@@ -57,6 +59,14 @@ std::string csv_text(std::string_view text) {
   }
   quoted += '"';
   return quoted;
+}
+
+std::string csv_number(const std::optional<double>& x) {
+  if (!x) return "";
+  std::string s = fmt::format("{:.6f}", *x);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
 }
 
 std::string csv_row(const std::vector<std::string>& cells) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,11 @@ std::string markdown_escape(std::string_view text);
 // line break, and, when it starts with = + - @ TAB or CR, prefixed with ' so that a
 // spreadsheet shows it as text instead of running it as a formula (OWASP's advice).
 std::string csv_text(std::string_view text);
+
+// A number for a CSV cell: at most six decimals, trailing zeros dropped (finer than
+// any figure here means, and it spares a spreadsheet 0.48999999999999994); empty for
+// nullopt.
+std::string csv_number(const std::optional<double>& x);
 
 // One CSV row of ready cells (already csv_text'ed or numbers), ending with CRLF.
 std::string csv_row(const std::vector<std::string>& cells);

@@ -89,16 +89,6 @@ json open_json(const score::OpenPrediction& o) {
               {"overdue", o.overdue}};
 }
 
-// Six decimals are finer than any figure here means, and spare a spreadsheet the
-// binary noise of 0.48999999999999994.
-std::string csv_number(const std::optional<double>& x) {
-  if (!x) return "";
-  std::string s = fmt::format("{:.6f}", *x);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
-
 std::vector<std::string> csv_group(const score::GroupScore& g) {
   const auto& t = g.tally;
   auto ci = g.hits.ci;
