@@ -20,7 +20,7 @@ const std::string kAgency =
     "EPA-EFE|EPA|EFE|Bloomberg|Shutterstock|Alamy|PA Images|PA Wire|PA|Kyodo|Yonhap|TASS|"
     "Sputnik|dpa|DPA|Anadolu Agency|Anadolu|NurPhoto|SOPA Images|LightRocket|Imago|IMAGO|"
     "Pool|POOL|ANI|IANS|PTI|VCG|ZUMA Press|Zuma|Sipa|Corbis|CNS)";
-const std::string kName = "[A-Z][\\w.'-]*(?: [A-Z][\\w.'-]*){0,3}";
+const std::string kName = "[A-Z](?:\\.|[\\w'-]*)(?: [A-Z](?:\\.|[\\w'-]*)){0,3}";
 
 std::string words_only(std::string_view line) {
   // Lowercase ASCII letters and digits, one space between words: enough to compare

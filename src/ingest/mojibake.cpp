@@ -124,16 +124,29 @@ bool repair_pass(std::string& text, const ReverseCodepage& page, bool guard_gree
   return changed;
 }
 
+// C1 controls (from text read as Latin-1) are invisible: show them as \u0080.
+std::string visible(const std::string& s) {
+  std::string out;
+  for (const auto& cp : code_points(s)) {
+    if (cp.c >= 0x80 && cp.c <= 0x9F)
+      out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp.c));
+    else
+      out.append(s, cp.start, cp.end - cp.start);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> MojibakeReport::notes() const {
   std::vector<std::string> out;
   for (const auto& [pair, n] : repaired) {
-    out.push_back(fmt::format("repaired mojibake \"{}\" to \"{}\" ({} {})", pair.first, pair.second,
+    out.push_back(fmt::format("repaired mojibake \"{}\" to \"{}\" ({} {})", visible(pair.first), pair.second,
                               n, n == 1 ? "time" : "times"));
   }
   for (const auto& s : doubtful)
-    out.push_back(fmt::format("possible mojibake \"{}\" left as it is (no certain repair)", s));
+    out.push_back(
+        fmt::format("possible mojibake \"{}\" left as it is (no certain repair)", visible(s)));
   return out;
 }
 
