@@ -168,7 +168,12 @@ core::Result<std::string> render_template(const Rule& rule, const Clause& clause
     }
     auto v = evaluate(*piece.expr, b);
     if (!v) return rule_error(rule, v.error());
-    out += to_string(*v);
+    // Text reads better unquoted in a sentence; everything else as to_string shows it.
+    if (const auto* s = std::get_if<std::string_view>(&v->v)) {
+      out += *s;
+    } else {
+      out += to_string(*v);
+    }
   }
   return out;
 }
