@@ -68,8 +68,9 @@ TEST_SUITE("ingest.cleaner") {
     REQUIRE(c.published.has_value());
     CHECK(core::format_date(*c.published) == "2025-07-27");
     CHECK(c.text.starts_with("For the third time in as many months"));
-    CHECK(c.text.ends_with("rebuild a degree of trust in an increasingly fractured global "
-                           "trade environment."));
+    CHECK(
+        c.text.ends_with("rebuild a degree of trust in an increasingly fractured global "
+                         "trade environment."));
     for (const char* furniture : {"AP/ Xinhua", "prevous encounter", "U.S. China\n", "PUKMEDIA",
                                   "see more", "Most read", "pocket", "App Store", "Download"}) {
       CAPTURE(furniture);
@@ -113,7 +114,8 @@ TEST_SUITE("ingest.cleaner") {
   }
 
   TEST_CASE("paragraphs are separated by one blank line and trailing spaces trimmed") {
-    auto c = ingest::clean("First paragraph ends here.   \r\n\r\n\r\n  Second  one\tends here.  \n");
+    auto c =
+        ingest::clean("First paragraph ends here.   \r\n\r\n\r\n  Second  one\tends here.  \n");
     CHECK(c.text == "First paragraph ends here.\n\nSecond one ends here.");
   }
 
@@ -134,9 +136,9 @@ TEST_SUITE("ingest.cleaner") {
   TEST_CASE("text is composed to NFC and invisible characters removed") {
     auto c = ingest::clean("Cafe\xCC\x81 prices will ri\xC2\xADse next\xE2\x80\x8B year.");
     CHECK(c.text == "Café prices will rise next year.");
-    CHECK(c.notes == std::vector<std::string>{
-                         "removed 2 invisible characters (zero-width, soft hyphen)",
-                         "composed 1 lines to Unicode NFC"});
+    CHECK(c.notes ==
+          std::vector<std::string>{"removed 2 invisible characters (zero-width, soft hyphen)",
+                                   "composed 1 lines to Unicode NFC"});
   }
 
   TEST_CASE("a known title drops its line even when it does not look like one") {
