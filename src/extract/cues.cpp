@@ -1,0 +1,200 @@
+#include "extract/cues.hpp"
+
+#include <algorithm>
+#include <regex>
+
+namespace hindsight::extract {
+
+namespace {
+
+bool is_negator(const Token& t) {
+  return t.lower == "not" || t.lower == "never" || t.lower == "no" || t.lower.ends_with("n't");
+}
+
+// Words before "will" that make it the noun ("the will of the people").
+bool noun_will(const std::vector<Token>& tokens, std::size_t i) {
+  if (tokens[i].lower != "will" || i == 0) return false;
+  static const char* kBefore[] = {"the",  "a",    "his", "her",     "their",
+                                  "its",  "our",  "my",  "your",    "political",
+                                  "free", "good", "ill", "popular", "'s"};
+  for (auto* w : kBefore)
+    if (tokens[i - 1].lower == w) return true;
+  return false;
+}
+
+// "May" with a capital after the first word of a sentence is the month.
+bool month_may(const std::vector<Token>& tokens, std::size_t i, std::size_t from) {
+  return tokens[i].lower == "may" && tokens[i].text == "May" && i > from &&
+         tokens[i - 1].lower != "\"" && tokens[i - 1].text != "\xE2\x80\x9C";
+}
+
+std::string words_of(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+  std::string out;
+  for (std::size_t i = first; i < last; ++i) {
+    if (!out.empty() && tokens[i].word && !tokens[i].lower.starts_with("'")) out += ' ';
+    out += tokens[i].lower;
+  }
+  return out;
+}
+
+bool near(const CueMatch& a, const CueMatch& b, std::size_t gap) {
+  if (a.last <= b.first) return b.first - a.last <= gap;
+  if (b.last <= a.first) return a.first - b.last <= gap;
+  return true;
+}
+
+}  // namespace
+
+CueFinder::CueFinder(const Lexicon& lexicon) {
+  for (const auto& cue : lexicon.cues)
+    for (const auto& phrase : cue.phrases) m_phrases.push_back({phrase_words(phrase), &cue});
+  std::stable_sort(m_phrases.begin(), m_phrases.end(), [](const Phrase& a, const Phrase& b) {
+    return a.words.size() > b.words.size();
+  });
+  for (const auto& p : lexicon.not_predictions) m_ignored.push_back(phrase_words(p));
+  for (const auto& p : lexicon.open_questions) m_questions.push_back(phrase_words(p));
+}
+
+std::vector<CueMatch> CueFinder::find(const std::vector<Token>& tokens, std::size_t from,
+                                      std::size_t to) const {
+  std::vector<bool> ignored(tokens.size(), false);
+  for (const auto& idiom : m_ignored)
+    for (std::size_t i = from; i < to; ++i)
+      if (auto end = match_at(tokens, i, idiom); end && *end <= to)
+        for (std::size_t k = i; k < *end; ++k) ignored[k] = true;
+  std::vector<CueMatch> out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (!tokens[i].word || ignored[i] || noun_will(tokens, i) || month_may(tokens, i, from))
+      continue;
+    for (const auto& p : m_phrases) {
+      auto end = match_at(tokens, i, p.words);
+      if (!end || *end > to) continue;
+      CueMatch m{i, *end, p.cue, false};
+      // "not"/"never" before the cue, or right after a modal ("could not").
+      std::size_t back = i, seen = 0;
+      while (back > from && seen < 2) {
+        --back;
+        ++seen;
+        if (is_negator(tokens[back])) m.negated = true;
+        if (!tokens[back].word) break;
+      }
+      if (p.cue->role == CueRole::Modal && m.last < to && is_negator(tokens[m.last])) {
+        m.negated = true;
+        ++m.last;
+      }
+      out.push_back(m);
+      i = m.last - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+bool CueFinder::open_question(const std::vector<Token>& tokens, std::size_t from,
+                              std::size_t to) const {
+  for (const auto& q : m_questions)
+    for (std::size_t i = from; i < to; ++i)
+      if (auto end = match_at(tokens, i, q); end && *end <= to) return true;
+  return false;
+}
+
+bool has_future_marker(const std::vector<CueMatch>& matches) {
+  for (const auto& m : matches) {
+    auto role = m.cue->role;
+    if (role == CueRole::Modal || role == CueRole::Expectation || role == CueRole::Intention ||
+        role == CueRole::Frame)
+      return true;
+  }
+  return false;
+}
+
+std::optional<std::pair<double, std::string>> explicit_probability(std::string_view text) {
+  static const std::regex range(
+      R"((\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)?\s*(?:-|to|\xE2\x80\x93|\xE2\x80\x94)\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(?:chance|probability|likelihood|odds|risk))",
+      std::regex::icase);
+  static const std::regex single(
+      R"((\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(?:chance|probability|likelihood|odds|risk))",
+      std::regex::icase);
+  static const std::regex after(
+      R"((?:chance|probability|likelihood|odds|risk)\s+of\s+(?:about\s+|around\s+|roughly\s+|some\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent))",
+      std::regex::icase);
+  std::string s(text);
+  std::smatch m;
+  if (std::regex_search(s, m, range)) {
+    double a = std::stod(m[1]), b = std::stod(m[2]);
+    if (a <= 100 && b <= 100 && a <= b) return std::pair{(a + b) / 200.0, m.str(0)};
+  }
+  if (std::regex_search(s, m, single) || std::regex_search(s, m, after)) {
+    double a = std::stod(m[1]);
+    if (a <= 100) return std::pair{a / 100.0, m.str(0)};
+  }
+  return std::nullopt;
+}
+
+Confidence rate(const std::vector<Token>& tokens, const std::vector<CueMatch>& matches,
+                std::string_view text) {
+  Confidence c;
+  if (auto ex = explicit_probability(text)) {
+    c.probability = ex->first;
+    c.cue = ex->second;
+    c.basis = core::ProbabilityBasis::Explicit;
+    return c;
+  }
+  const CueMatch* modal = nullptr;
+  const CueMatch* rated = nullptr;
+  const CueMatch* frame = nullptr;
+  for (const auto& m : matches) {
+    auto role = m.cue->role;
+    if (role == CueRole::Frame && !frame) frame = &m;
+    if (role == CueRole::Modal && !modal) modal = &m;
+    if ((role == CueRole::Expectation || role == CueRole::Intention || role == CueRole::Hedge) &&
+        !rated)
+      rated = &m;
+  }
+  // An adverb rates only the marker next to it ("could potentially", "will probably").
+  const CueMatch* adverb = nullptr;
+  for (const auto& m : matches) {
+    if (m.cue->role != CueRole::Adverb) continue;
+    for (const auto& other : matches) {
+      auto role = other.cue->role;
+      if (&other != &m && (role == CueRole::Modal || role == CueRole::Expectation) &&
+          near(m, other, 2) && (!rated || m.first < rated->first)) {
+        adverb = &m;
+        break;
+      }
+    }
+    if (adverb) break;
+  }
+  const CueMatch* chosen = rated ? rated : modal;
+  if (adverb && (!chosen || adverb->first <= chosen->first || near(*adverb, *chosen, 2)))
+    chosen = adverb;
+  if (!chosen) {
+    if (frame) c.cue = words_of(tokens, frame->first, frame->last);
+    return c;
+  }
+  // The words: a modal right before the governing word belongs to it ("would likely").
+  std::size_t first = chosen->first, last = chosen->last;
+  if (modal && modal != chosen && near(*modal, *chosen, 1)) {
+    first = std::min(first, modal->first);
+    last = std::max(last, modal->last);
+  }
+  c.cue = words_of(tokens, first, last);
+  if (frame && frame != chosen) c.cue = words_of(tokens, frame->first, frame->last) + " … " + c.cue;
+  const Cue& cue = *chosen->cue;
+  bool negated =
+      chosen->negated || (modal && modal != chosen && modal->negated && near(*modal, *chosen, 1));
+  double p = cue.point;
+  if (negated && !cue.negative) {
+    p = 1.0 - p;
+    if (!c.cue.starts_with("not ") && c.cue.find(" not") == std::string::npos &&
+        c.cue.find("n't") == std::string::npos)
+      c.cue = "not " + c.cue;
+  }
+  c.probability = p;
+  c.basis = core::ProbabilityBasis::Lexicon;
+  c.token = chosen->first;
+  c.role = cue.role;
+  return c;
+}
+
+}  // namespace hindsight::extract
