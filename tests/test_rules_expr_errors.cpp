@@ -198,7 +198,7 @@ TEST_SUITE("rules.expr.errors") {
     CHECK(f.error(ok) == "compiled");
   }
 
-  TEST_CASE("the names an expression reads are reported by slot") {
+  TEST_CASE("the names an expression reads are reported by slot, and constants are known") {
     Fixture f;
     auto expr = compile("exists(cuts) && first(extension).date <= claim.deadline.end + settle",
                         f.scope, kWhere);
@@ -207,6 +207,8 @@ TEST_SUITE("rules.expr.errors") {
     CHECK(fields_used(**expr) == std::vector<std::size_t>{*f.scope.field_slot("claim.deadline.end"),
                                                           *f.scope.field_slot("settle")});
     CHECK(result_type(**expr) == Type::Bool);
+    CHECK_FALSE(is_constant(**expr));
+    CHECK(is_constant(**compile("true || 1 < 2", f.scope, kWhere)));
     CHECK(source(**expr) == "exists(cuts) && first(extension).date <= claim.deadline.end + settle");
   }
 }

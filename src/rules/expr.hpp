@@ -141,6 +141,10 @@ const std::string& source(const Expr& expr);
 std::vector<std::size_t> selections_used(const Expr& expr);
 std::vector<std::size_t> fields_used(const Expr& expr);
 
+// Whether an expression reads no field, selection or event, so that it has the same
+// value every time (a `when: true` clause makes the clauses after it unreachable).
+bool is_constant(const Expr& expr);
+
 // Evaluates `expr`. Run-time type errors (an attribute of the wrong type, a
 // division by zero) are errors with the location of the operator at fault.
 // Deterministic: the same bindings give the same value.

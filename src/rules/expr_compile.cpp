@@ -75,6 +75,14 @@ std::vector<std::size_t> fields_used(const Expr& expr) {
   return slots_of(expr, detail::Op::Field);
 }
 
+bool is_constant(const Expr& expr) {
+  for (const detail::Node& n : expr.nodes)
+    if (n.op == detail::Op::Field || n.op == detail::Op::Selection ||
+        n.op == detail::Op::CurrentEvent)
+      return false;
+  return true;
+}
+
 core::Result<Value> evaluate(const Expr& expr, const Bindings& bindings) {
   try {
     Value v = detail::Evaluator(expr, bindings).eval(expr.root);
