@@ -163,6 +163,19 @@ TEST_SUITE("ingest.reader") {
     CHECK(a.published_basis == core::PublishedBasis::Inferred);
   }
 
+  TEST_CASE("bytes from standard input become an article with the flags' metadata") {
+    ingest::ReadOptions options;
+    options.flags.outlet = "CNN";
+    auto a = ingest::article_from_bytes(std::string("Talks Resume\n") + kBody, "<stdin>", options);
+    REQUIRE(a.ok());
+    CHECK(a->outlet == "CNN");
+    CHECK(a->title == "Talks Resume");
+    CHECK(a->source == "<stdin>");
+    auto empty = ingest::article_from_bytes("", "<stdin>");
+    REQUIRE_FALSE(empty.ok());
+    CHECK(empty.error().to_string() == "<stdin>: the file is empty");
+  }
+
   TEST_CASE("a file of nothing but furniture is an error") {
     auto dir = temp_dir("furniture");
     auto path = write(dir / "a.txt", "see more\n© Foreign Policy\n");

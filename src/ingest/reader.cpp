@@ -109,6 +109,20 @@ core::Result<core::Article> build_article(std::string raw, std::size_t body_offs
   return a;
 }
 
+core::Result<core::Article> article_from_bytes(std::string_view bytes, const std::string& source,
+                                               const ReadOptions& options) {
+  if (bytes.size() > options.max_file_bytes) {
+    return core::make_error("the text is too large (" + std::to_string(bytes.size()) +
+                                " bytes; the limit is " + std::to_string(options.max_file_bytes) +
+                                " bytes)",
+                            source);
+  }
+  auto decoded = decode(bytes, source);
+  if (!decoded) return decoded.error();
+  return build_article(std::move(decoded->text), 0, source, false, {}, nullptr, options,
+                       std::move(decoded->notes));
+}
+
 std::vector<core::Result<core::Article>> read_articles(const fs::path& path,
                                                        const Metadata* manifest,
                                                        const ReadOptions& options) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/article.hpp"
@@ -47,5 +48,11 @@ core::Result<core::Article> build_article(std::string raw, std::size_t body_offs
                                           const Metadata& own, const Metadata* manifest,
                                           const ReadOptions& options,
                                           std::vector<std::string> notes);
+
+// One plain-text article from bytes that were not read from a file (standard input,
+// a test): decodes them as a .txt file would be and builds the article, with
+// `options.flags` as its metadata. `source` names it in errors ("<stdin>").
+core::Result<core::Article> article_from_bytes(std::string_view bytes, const std::string& source,
+                                               const ReadOptions& options = {});
 
 }  // namespace hindsight::ingest
