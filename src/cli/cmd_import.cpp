@@ -3,11 +3,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/export.hpp"
 #include "cli/import.hpp"
+#include "ingest/ledger_yaml.hpp"
 #include "ingest/sources.hpp"
 #include "store/article_store.hpp"
 
@@ -116,7 +119,10 @@ struct ImportFlags {
 
 int run_import(Context& ctx, const ImportFlags& f) {
   ImportRequest request;
-  for (const auto& p : f.paths) request.paths.emplace_back(p);
+  // A ledger folder (from `export yaml`) is read after the articles it refers to.
+  std::vector<fs::path> ledgers;
+  for (const auto& p : f.paths)
+    (ingest::is_ledger_folder(p) ? ledgers : request.paths).emplace_back(p);
   if (!f.manifest.empty()) request.manifest = f.manifest;
   auto& flags = request.read.flags;
   if (!f.outlet.empty()) flags.outlet = f.outlet;
@@ -135,6 +141,7 @@ int run_import(Context& ctx, const ImportFlags& f) {
   request.read.max_file_bytes = f.max_file_size;
   request.json = f.json;
   store::Database db(ctx.db_path);
+  if (request.paths.empty()) return import_ledger_folders(ctx, db, ledgers);
   auto tally = import_articles(ctx, db, request);
   if (tally.refused) {
     ctx.err << "hindsight: nothing imported: fix the errors above\n";
@@ -144,7 +151,8 @@ int run_import(Context& ctx, const ImportFlags& f) {
   if (tally.ignored > 0)
     ctx.err << fmt::format("ignored {} file{} that are not articles (.txt, .md, .jsonl)\n",
                            tally.ignored, tally.ignored == 1 ? "" : "s");
-  return tally.failed > 0 ? kExitError : kExitOk;
+  int status = tally.failed > 0 ? kExitError : kExitOk;
+  return std::max(status, import_ledger_folders(ctx, db, ledgers));
 }
 
 std::string published_text(const store::ArticleSummary& s) {

@@ -26,9 +26,10 @@ void strings(YAML::Emitter& e, const std::vector<std::string>& items) {
   e << YAML::EndSeq;
 }
 
-// JSON as YAML: objects and arrays as maps and sequences, strings always quoted
-// (so a string that looks like a number stays a string), numbers, booleans and null
-// plain, exactly as JSON writes them.
+// JSON as YAML: objects and arrays as maps and sequences, string values always
+// quoted (so a string that looks like a number stays a string), numbers, booleans
+// and null plain, exactly as JSON writes them. Keys need no quotes: the reader takes
+// every key as a string.
 void json_value(YAML::Emitter& e, const json& j) {
   if (j.is_object()) {
     if (j.empty()) {
@@ -37,7 +38,7 @@ void json_value(YAML::Emitter& e, const json& j) {
     }
     e << YAML::BeginMap;
     for (const auto& [k, v] : j.items()) {
-      e << YAML::Key << YAML::DoubleQuoted << k << YAML::Value;
+      e << YAML::Key << k << YAML::Value;  // keys are strings whatever they look like
       json_value(e, v);
     }
     e << YAML::EndMap;
