@@ -143,6 +143,7 @@ core::Result<Verdict> Engine::resolve_compound(const core::Claim& claim, core::D
         ++counted;
       }
       line += describe(*v);
+      if (!v->explanation.empty()) line += " — " + v->explanation;
     } else {
       ++undecided;
       if (settled) {

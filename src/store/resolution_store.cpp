@@ -166,10 +166,16 @@ std::vector<ReviewRecord> ResolutionStore::reviews(const std::string& claim) {
 
 std::vector<std::string> ResolutionStore::claims_with_topic(const std::string& topic) {
   try {
+    // A "prefix.*" pattern is a range on the index, like the exact topic.
+    bool pattern = topic.size() > 2 && topic.ends_with(".*");
+    std::string low = pattern ? topic.substr(0, topic.size() - 1) : topic;
     SQLite::Statement q(m_db.sql(),
-                        "SELECT t.claim_id FROM claim_topics t JOIN claims c ON c.id = t.claim_id "
-                        "WHERE t.topic = ? AND c.review != 'rejected' ORDER BY t.claim_id");
-    q.bind(1, topic);
+                        "SELECT DISTINCT t.claim_id FROM claim_topics t "
+                        "JOIN claims c ON c.id = t.claim_id "
+                        "WHERE t.topic >= ?1 AND t.topic <= ?2 AND c.review != 'rejected' "
+                        "ORDER BY t.claim_id");
+    q.bind(1, low);
+    q.bind(2, pattern ? low + "\xf4\x8f\xbf\xbf" : low);
     return ids(q);
   } catch (const SQLite::Exception& e) {
     throw core::Failure(std::string("cannot read claims: ") + e.what());
@@ -183,6 +189,74 @@ std::vector<std::string> ResolutionStore::compound_claims() {
                         "WHERE c.review != 'rejected' GROUP BY p.claim_id HAVING count(*) >= 2 "
                         "ORDER BY p.claim_id");
     return ids(q);
+  } catch (const SQLite::Exception& e) {
+    throw core::Failure(std::string("cannot read claims: ") + e.what());
+  }
+}
+
+std::optional<core::Claim> ResolutionStore::claim_for_rules(const std::string& id) {
+  try {
+    SQLite::Statement q(m_db.sql(),
+                        "SELECT id, kind, text, article_id, span_start, span_end, speaker_name, "
+                        "speaker_basis, speaker_role, stated_on, cue, probability, "
+                        "probability_basis, deadline_start, deadline_end, deadline_phrase, "
+                        "deadline_basis, condition, duration, proposition, review "
+                        "FROM claims WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    auto text = [&q](int i) { return q.getColumn(i).getString(); };
+    auto date = [&q](int i) -> std::optional<core::Date> {
+      if (q.getColumn(i).isNull()) return std::nullopt;
+      auto d = core::parse_date(q.getColumn(i).getString());
+      if (!d) throw core::Failure("corrupt claim date in the ledger: " + d.error().message);
+      return *d;
+    };
+    core::Claim c;
+    c.id = text(0);
+    c.kind = core::claim_kind_from_string(text(1)).value_or(core::ClaimKind::Prediction);
+    c.text = text(2);
+    c.article = text(3);
+    c.span = {static_cast<std::size_t>(q.getColumn(4).getInt64()),
+              static_cast<std::size_t>(q.getColumn(5).getInt64())};
+    if (!q.getColumn(6).isNull()) {
+      core::Speaker s;
+      s.name = text(6);
+      s.basis = core::speaker_basis_from_string(text(7)).value_or(core::SpeakerBasis::Outlet);
+      s.role = text(8);
+      c.speaker = s;
+    }
+    c.stated_on = date(9).value_or(core::Date{});
+    c.cue = text(10);
+    if (!q.getColumn(11).isNull()) c.probability = q.getColumn(11).getDouble();
+    c.probability_basis =
+        core::probability_basis_from_string(text(12)).value_or(core::ProbabilityBasis::Default);
+    c.deadline.start = date(13);
+    c.deadline.end = date(14);
+    c.deadline.phrase = text(15);
+    c.deadline.basis =
+        core::deadline_basis_from_string(text(16)).value_or(core::DeadlineBasis::None);
+    if (!q.getColumn(17).isNull()) c.condition = text(17);
+    if (!q.getColumn(18).isNull()) c.duration = text(18);
+    c.proposition = text(19);
+    c.review = core::review_from_string(text(20)).value_or(core::Review::Candidate);
+
+    SQLite::Statement t(m_db.sql(),
+                        "SELECT topic FROM claim_topics WHERE claim_id = ? ORDER BY topic");
+    t.bind(1, id);
+    c.topics = ids(t);
+    SQLite::Statement p(m_db.sql(),
+                        "SELECT text, probability, topics FROM claim_parts WHERE claim_id = ? "
+                        "ORDER BY idx");
+    p.bind(1, id);
+    while (p.executeStep()) {
+      core::ClaimPart part;
+      part.text = p.getColumn(0).getString();
+      if (!p.getColumn(1).isNull()) part.probability = p.getColumn(1).getDouble();
+      const auto topics = nlohmann::json::parse(p.getColumn(2).getString());
+      for (const auto& topic : topics) part.topics.push_back(topic.get<std::string>());
+      c.parts.push_back(std::move(part));
+    }
+    return c;
   } catch (const SQLite::Exception& e) {
     throw core::Failure(std::string("cannot read claims: ") + e.what());
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/claim.hpp"
 #include "core/resolution.hpp"
 #include "store/database.hpp"
 
@@ -55,13 +56,19 @@ class ResolutionStore {
   // The reviews of the claim, oldest first.
   std::vector<ReviewRecord> reviews(const std::string& claim);
 
-  // The ids of claims (not rejected in review) tagged with `topic`, sorted; served
-  // by the claim_topics_by_topic index.
+  // The ids of claims (not rejected in review) tagged with `topic` — or, for a
+  // "prefix.*" pattern, with any topic under the prefix — sorted; served by the
+  // claim_topics_by_topic index.
   std::vector<std::string> claims_with_topic(const std::string& topic);
 
   // The ids of claims (not rejected) with two or more parts, sorted: compound
   // claims are judged part by part, by the parts' own topics.
   std::vector<std::string> compound_claims();
+
+  // The claim with the fields the rules read (kind, text, speaker, stated_on,
+  // probability, deadline, condition, duration, topics, parts, review), or nullopt.
+  // Appearances and the current verdict are left empty: ClaimStore gives those.
+  std::optional<core::Claim> claim_for_rules(const std::string& id);
 
   // The ids of claims whose id starts with `prefix`, sorted (at most `limit`).
   std::vector<std::string> claims_with_prefix(const std::string& prefix, int limit = 10);
