@@ -53,8 +53,10 @@ std::string calibration_axes() {
       "<text x=\"16\" y=\"{0:.1f}\" transform=\"rotate(-90 16 {0:.1f})\" text-anchor=\"middle\" "
       "font-size=\"12\" fill=\"#1d2330\">observed frequency (came true)</text>",
       py(0.5));
-  out += text(px(0.98), py(0.93), "perfect calibration",
-              "text-anchor=\"end\" font-size=\"11\" fill=\"#8a93a8\"");
+  out += fmt::format(
+      "<text x=\"{0:.1f}\" y=\"{1:.1f}\" transform=\"rotate(-45 {0:.1f} {1:.1f})\" "
+      "font-size=\"11\" fill=\"#8a93a8\">perfect calibration</text>",
+      px(0.12), py(0.09));
   return out;
 }
 
@@ -158,9 +160,10 @@ std::string groups_svg(const score::Scorecard& card) {
           "y2=\"{4:.1f}\" stroke=\"#1d2330\"/>",
           lo, hi, mid, mid - 5, mid + 5);
     }
-    std::string note =
-        fmt::format("{} {} · n {} · Brier {} · open {}", percent(g.hits.rate),
-                    percent_interval(g.hits.ci), g.tally.scored, fixed3(g.brier), g.tally.open);
+    std::string note = g.hits.rate ? fmt::format("{} {} · n {} · Brier {} · open {}",
+                                                 percent(g.hits.rate), percent_interval(g.hits.ci),
+                                                 g.tally.scored, fixed3(g.brier), g.tally.open)
+                                   : fmt::format("no scored prediction · open {}", g.tally.open);
     if (g.tally.overdue > 0) note += fmt::format(" ({} overdue)", g.tally.overdue);
     if (g.too_small) note += " · too small";
     out += text(kLabel + kBar + 12, mid + 4, note, "font-size=\"12\" fill=\"#1d2330\"");
