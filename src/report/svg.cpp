@@ -160,10 +160,11 @@ std::string groups_svg(const score::Scorecard& card) {
           "y2=\"{4:.1f}\" stroke=\"#1d2330\"/>",
           lo, hi, mid, mid - 5, mid + 5);
     }
-    std::string note = g.hits.rate ? fmt::format("{} {} · n {} · Brier {} · open {}",
-                                                 percent(g.hits.rate), percent_interval(g.hits.ci),
-                                                 g.tally.scored, fixed3(g.brier), g.tally.open)
-                                   : fmt::format("no scored prediction · open {}", g.tally.open);
+    std::string note = g.tally.scored > 0
+                           ? fmt::format("{} {} · n {} · Brier {} · open {}", percent(g.hits.rate),
+                                         percent_interval(g.hits.ci), g.tally.scored,
+                                         fixed3(g.brier), g.tally.open)
+                           : fmt::format("no scored prediction · open {}", g.tally.open);
     if (g.tally.overdue > 0) note += fmt::format(" ({} overdue)", g.tally.overdue);
     if (g.too_small) note += " · too small";
     out += text(kLabel + kBar + 12, mid + 4, note, "font-size=\"12\" fill=\"#1d2330\"");
