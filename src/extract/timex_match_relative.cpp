@@ -117,11 +117,11 @@ std::optional<Value> Matcher::relative(std::size_t i) const {
 std::optional<Value> Matcher::year_value(std::size_t i) const {
   if (!year_number(i) || i == 0) return std::nullopt;
   // A bare number is a year only after a word of time ("in 2026", "mid-2026").
-  if (!one_of(
-          m_t[i - 1].lower,
-          {"in",     "by", "until",   "till", "before",     "after",  "since", "from", "through",
-           "during", "of", "for",     "-",    "early",      "late",   "mid",   "end",  "around",
-           "and",    "to", "between", "year", "throughout", "beyond", "thru",  "than", "circa"}))
+  if (!one_of(m_t[i - 1].lower,
+              {"in",      "by",     "until", "till",  "before",  "after", "since",      "from",
+               "through", "during", "of",    "for",   "-",       "early", "late",       "mid",
+               "end",     "around", "and",   "to",    "between", "year",  "throughout", "beyond",
+               "thru",    "than",   "circa", "least", "as"}))
     return std::nullopt;
   if (i + 1 < m_t.size() && m_t[i + 1].info && m_t[i + 1].info->unit != Unit::None)
     return std::nullopt;  // "in 2026 days" is a count
