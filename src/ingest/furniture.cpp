@@ -81,11 +81,36 @@ bool contains(const std::string& haystack, std::string_view needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
+// Whether an agency is named near the end of the line: a cheap test that spares
+// most lines the caption regular expressions.
+bool may_end_with_credit(std::string_view line) {
+  static const std::array<std::string_view, 27> words{
+      "AP",      "Press",    "Reuters", "REUTERS", "AFP",       "Xinhua",       "XINHUA",
+      "Getty",   "GETTY",    "EPA",     "EFE",     "Bloomberg", "Shutterstock", "Alamy",
+      "PA",      "Kyodo",    "Yonhap",  "TASS",    "Sputnik",   "dpa",          "DPA",
+      "Anadolu", "NurPhoto", "Imago",   "IMAGO",   "Pool",      "POOL"};
+  static const std::array<std::string_view, 10> more{
+      "LightRocket", "ANI", "IANS", "PTI", "VCG", "Zuma", "ZUMA", "Sipa", "Corbis", "CNS"};
+  constexpr std::size_t kTail = 60;
+  auto tail = line.size() > kTail ? line.substr(line.size() - kTail) : line;
+  auto named = [&](std::string_view w) { return tail.find(w) != std::string_view::npos; };
+  return std::any_of(words.begin(), words.end(), named) ||
+         std::any_of(more.begin(), more.end(), named);
+}
+
+bool may_start_with_credit(std::string_view line) {
+  auto head = util::to_lower(line.substr(0, 8));
+  return head.starts_with("photo") || head.starts_with("image") || head.starts_with("picture") ||
+         head.starts_with("credit") || head.starts_with("foto");
+}
+
 }  // namespace
 
 std::optional<std::string> photo_caption(std::string_view line) {
   line = util::trim(line);
   if (line.empty() || line.size() > kShortLine) return std::nullopt;
+  bool credit_last = may_end_with_credit(line);
+  if (!credit_last && !may_start_with_credit(line)) return std::nullopt;
   static const std::regex credit_first(
       "^(?:Photo(?:graph)?s?|Image|Picture|Credit|Photo credit|Foto)\\s*(?::|by\\b)",
       std::regex::icase);
@@ -97,6 +122,7 @@ std::optional<std::string> photo_caption(std::string_view line) {
   static const std::regex name_agency("(?:^|[\\s.,;:|])\\(?(?:Photo by )?" + kName + "\\s*/\\s*" +
                                       kAgency + "(?:\\s*via\\s*" + kAgency + ")?\\)?$");
   std::match_results<std::string_view::const_iterator> m;
+  if (!credit_last) return std::nullopt;
   if (std::regex_search(line.begin(), line.end(), m, agency_last) ||
       std::regex_search(line.begin(), line.end(), m, name_agency)) {
     auto rest = util::trim(line.substr(0, static_cast<std::size_t>(m.position(0))));
@@ -130,7 +156,9 @@ bool is_boilerplate(std::string_view line) {
 }
 
 bool starts_footer(std::string_view line) {
-  auto w = words_only(util::trim(line));
+  line = util::trim(line);
+  if (line.size() > 40) return false;
+  auto w = words_only(line);
   static const std::array<std::string_view, 13> markers{
       "see more",         "most read",         "most popular", "read more", "related",
       "related articles", "related stories",   "more stories", "read next", "recommended",

@@ -28,6 +28,7 @@ class ReverseCodepage {
   }
 
   std::optional<unsigned char> byte_of(UChar32 c) const {
+    if (c < 0x80) return std::nullopt;  // ASCII is never part of a sequence
     auto it = m_bytes.find(c);
     if (it == m_bytes.end()) return std::nullopt;
     return static_cast<unsigned char>(it->second);
@@ -141,8 +142,8 @@ std::string visible(const std::string& s) {
 std::vector<std::string> MojibakeReport::notes() const {
   std::vector<std::string> out;
   for (const auto& [pair, n] : repaired) {
-    out.push_back(fmt::format("repaired mojibake \"{}\" to \"{}\" ({} {})", visible(pair.first), pair.second,
-                              n, n == 1 ? "time" : "times"));
+    out.push_back(fmt::format("repaired mojibake \"{}\" to \"{}\" ({} {})", visible(pair.first),
+                              pair.second, n, n == 1 ? "time" : "times"));
   }
   for (const auto& s : doubtful)
     out.push_back(
@@ -154,6 +155,9 @@ std::string repair_mojibake(std::string_view text, MojibakeReport& report) {
   static const ReverseCodepage cp1252("windows-1252");
   static const ReverseCodepage cp1253("windows-1253");
   std::string out(text);
+  // Every lead character either code page can produce is encoded with one of these
+  // bytes (Â…ô are C3 xx; Greek Β…τ are CE xx or CF xx): most text has none of them.
+  if (text.find_first_of("\xC3\xCE\xCF") == std::string_view::npos) return out;
   // Each pass undoes one layer of encoding; three layers is already far-fetched.
   for (int layer = 0; layer < 3; ++layer) {
     bool changed = repair_pass(out, cp1252, false, report);
