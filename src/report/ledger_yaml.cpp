@@ -52,8 +52,12 @@ void json_value(YAML::Emitter& e, const json& j) {
     e << YAML::EndSeq;
   } else if (j.is_string()) {
     e << YAML::DoubleQuoted << j.get<std::string>();
+  } else if (j.is_null()) {
+    e << YAML::Null;  // "~": the emitter would quote the word null as a string
+  } else if (j.is_boolean()) {
+    e << YAML::TrueFalseBool << j.get<bool>();
   } else {
-    e << j.dump();  // number, boolean or null, in JSON's own spelling
+    e << j.dump();  // a number, in JSON's own spelling
   }
 }
 

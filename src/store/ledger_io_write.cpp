@@ -162,10 +162,17 @@ void replace_children(SQLite::Database& db, const core::Claim& c) {
   }
 }
 
+// True when `text` and `other` are the same JSON (whatever their spacing or key
+// order), or the same text when either is not JSON.
+bool same_json(const std::string& text, const std::string& other) {
+  auto a = json::parse(text, nullptr, false), b = json::parse(other, nullptr, false);
+  return a.is_discarded() || b.is_discarded() ? text == other : a == b;
+}
+
 bool add_review(SQLite::Database& db, const std::string& claim, const core::ReviewEntry& r) {
-  SQLite::Statement seen(db,
-                         "SELECT 1 FROM reviews WHERE claim_id = ? AND action = ? AND by = ? "
-                         "AND at = ? AND changes = ?");
+  std::string changes = r.changes.empty() ? std::string("{}") : r.changes;
+  SQLite::Statement seen(
+      db, "SELECT changes FROM reviews WHERE claim_id = ? AND action = ? AND by = ? AND at = ?");
   SQLite::Statement add(
       db, "INSERT INTO reviews (claim_id, action, by, at, changes) VALUES (?, ?, ?, ?, ?)");
   for (auto* q : {&seen, &add}) {
@@ -173,21 +180,23 @@ bool add_review(SQLite::Database& db, const std::string& claim, const core::Revi
     q->bind(2, r.action);
     q->bind(3, r.by);
     q->bind(4, r.at);
-    q->bind(5, r.changes.empty() ? std::string("{}") : r.changes);
   }
-  if (seen.executeStep()) return false;
+  while (seen.executeStep())
+    if (same_json(seen.getColumn(0).getString(), changes)) return false;
+  add.bind(5, changes);
   add.exec();
   return true;
 }
 
 bool add_resolution(SQLite::Database& db, const core::Resolution& r) {
+  std::string trace = r.trace.empty() ? std::string("{}") : r.trace;
   SQLite::Statement seen(db,
-                         "SELECT 1 FROM resolutions WHERE claim_id = ?1 AND outcome = ?2 AND "
+                         "SELECT trace FROM resolutions WHERE claim_id = ?1 AND outcome = ?2 AND "
                          "credit IS ?3 AND as_of = ?4 AND by = ?5 AND evidence = ?6 AND note = "
-                         "?7 AND trace = ?8 AND state = ?9 AND recorded_at = ?10");
+                         "?7 AND state = ?8 AND recorded_at = ?9");
   SQLite::Statement add(db,
                         "INSERT INTO resolutions (claim_id, outcome, credit, as_of, by, "
-                        "evidence, note, trace, state, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+                        "evidence, note, state, recorded_at, trace) VALUES (?1, ?2, ?3, ?4, ?5, "
                         "?6, ?7, ?8, ?9, ?10)");
   for (auto* q : {&seen, &add}) {
     q->bind(1, r.claim);
@@ -197,11 +206,12 @@ bool add_resolution(SQLite::Database& db, const core::Resolution& r) {
     q->bind(5, r.by);
     q->bind(6, json(r.evidence).dump());
     q->bind(7, r.note);
-    q->bind(8, r.trace.empty() ? std::string("{}") : r.trace);
-    q->bind(9, r.state == core::ResolutionState::Proposed ? "proposed" : "confirmed");
-    q->bind(10, r.recorded_at);
+    q->bind(8, r.state == core::ResolutionState::Proposed ? "proposed" : "confirmed");
+    q->bind(9, r.recorded_at);
   }
-  if (seen.executeStep()) return false;
+  while (seen.executeStep())
+    if (same_json(seen.getColumn(0).getString(), trace)) return false;
+  add.bind(10, trace);
   add.exec();
   return true;
 }
