@@ -219,9 +219,18 @@ std::optional<core::Speaker> find_speaker(const SpeakerQuery& q, const Lexicon& 
       std::size_t k = m->second;
       if (k < tokens.size() && tokens[k].lower == "the") ++k;
       if (k < tokens.size() && f.anonymous(k)) return std::nullopt;
-      if (auto* run = run_starting_at(f.runs, k))
+      if (auto* run = run_starting_at(f.runs, k)) {
+        // "according to Goldman Sachs economist Jan Hatzius": the person after the body.
+        std::size_t after = run->last;
+        if (after + 1 < tokens.size() && !tokens[after].capitalized &&
+            in_list(tokens[after].lower, lexicon.titles))
+          if (auto* person = run_starting_at(f.runs, after + 1)) {
+            auto r = names.resolve(person->name, tokens[after].lower);
+            return core::Speaker{r.name, core::SpeakerBasis::Attributed, r.role};
+          }
         if (m->first < cue || run->first > cue)
           return f.from_run(*run, core::SpeakerBasis::Attributed);
+      }
     }
   }
 
