@@ -148,6 +148,15 @@ TEST_SUITE("ingest.cleaner") {
     CHECK(c.text == "The talks ended on Monday without a deal.");
   }
 
+  TEST_CASE("a byline among the header lines gives the author") {
+    auto c = ingest::clean(
+        "Talks Resume in Geneva\nBy Jane Doe and John Roe\nPublished July 27, 2025\n"
+        "The talks will resume next week, officials said.");
+    CHECK(c.author == "Jane Doe and John Roe");
+    CHECK(core::format_date(c.published) == "2025-07-27");
+    CHECK(c.text == "The talks will resume next week, officials said.");
+  }
+
   TEST_CASE("a text of nothing but furniture cleans to nothing") {
     auto c = ingest::clean("© Foreign Policy\nsee more\nAdvertisement");
     CHECK(c.text.empty());

@@ -40,10 +40,11 @@ TEST_SUITE("ingest.furniture") {
       CAPTURE(line);
       CHECK(ingest::is_boilerplate(line));
     }
-    for (std::string line : {"The News in your pocket", "Apple said its App Store revenue will grow "
-                                                        "next year, according to analysts who "
-                                                        "follow the company closely and expect "
-                                                        "a rebound in China and India by 2026."}) {
+    for (std::string line : {"The News in your pocket",
+                             "Apple said its App Store revenue will grow "
+                             "next year, according to analysts who "
+                             "follow the company closely and expect "
+                             "a rebound in China and India by 2026."}) {
       CAPTURE(line);
       CHECK_FALSE(ingest::is_boilerplate(line));
     }
@@ -65,6 +66,13 @@ TEST_SUITE("ingest.furniture") {
     CHECK(date("2025-02-30") == "");
     CHECK(date("The truce is due to expire on 2025-08-12 unless both sides agree.") == "");
     CHECK(date("U.S. China") == "");
+  }
+
+  TEST_CASE("a byline names the author") {
+    CHECK(ingest::byline_author("By Jane Doe") == "Jane Doe");
+    CHECK(ingest::byline_author("By Jane Doe, Reuters") == "Jane Doe, Reuters");
+    CHECK(ingest::byline_author("By the end of the year, prices will rise.") == std::nullopt);
+    CHECK(ingest::byline_author("Bystanders") == std::nullopt);
   }
 
   TEST_CASE("a title line is short and does not end like a sentence") {

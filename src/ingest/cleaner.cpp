@@ -177,7 +177,11 @@ void drop_header_and_footer(std::vector<Block>& paras, Cleaned& out) {
     if (p.dropped || (i >= first && i <= last)) continue;
     p.dropped = true;
     auto date = i < first ? dateline_date(p.text) : std::nullopt;
-    if (date && !out.published) {
+    auto author = i < first ? byline_author(p.text) : std::nullopt;
+    if (author && !out.author) {
+      out.author = *author;
+      out.notes.push_back("the byline " + quote(p.text) + " gives the author");
+    } else if (date && !out.published) {
       out.published = *date;
       out.notes.push_back(fmt::format("the dateline {} gives the published date {}", quote(p.text),
                                       core::format_date(*date)));

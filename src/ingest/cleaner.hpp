@@ -29,6 +29,7 @@ struct Cleaned {
   std::optional<std::string> title;              // the title line, when there is one
   std::optional<std::string> outlet;             // from a copyright line ("© Outlet")
   std::optional<core::Date> published;           // from a dateline near the top
+  std::optional<std::string> author;             // from a byline near the top ("By Jane Doe")
 };
 
 // Cleans `raw` (valid UTF-8, as decoded). Never fails: what cannot be repaired with

@@ -235,6 +235,17 @@ std::optional<core::Date> dateline_date(std::string_view line) {
   return *date;
 }
 
+std::optional<std::string> byline_author(std::string_view line) {
+  line = util::trim(line);
+  if (line.size() > 80 || !(line.starts_with("By ") || line.starts_with("BY ")))
+    return std::nullopt;
+  auto name = util::trim(line.substr(3));
+  if (name.empty() || !std::isupper(static_cast<unsigned char>(name.front())) ||
+      word_count(name) > 8 || ends_like_sentence(name))
+    return std::nullopt;
+  return std::string(name);
+}
+
 bool looks_like_title(std::string_view line) {
   line = util::trim(line);
   if (line.empty() || line.size() > 200) return false;

@@ -36,6 +36,10 @@ std::optional<std::string> copyright_outlet(std::string_view line);
 // when the line is anything else or the date is impossible.
 std::optional<core::Date> dateline_date(std::string_view line);
 
+// The name of a byline ("By Jane Doe", "By Jane Doe and John Roe, Reuters"): a short
+// line starting with "By " and a capitalised name. Nullopt for anything else.
+std::optional<std::string> byline_author(std::string_view line);
+
 // True when the first line of an article reads as its title: one line of at most
 // 200 bytes and 2 to 30 words that does not end like a sentence (a question or an
 // exclamation may end a title).

@@ -87,6 +87,7 @@ core::Result<core::Article> build_article(std::string raw, std::size_t body_offs
   Metadata stated;
   stated.title = cleaned.title;
   stated.outlet = cleaned.outlet;
+  stated.author = cleaned.author;
   stated.published = cleaned.published;
   stated.published_basis = core::PublishedBasis::Stated;
   fill_missing(meta, stated);
