@@ -66,6 +66,8 @@ pid_t spawn_import(const std::string& db, const std::string& folder) {
 
 TEST_SUITE("cli.import_kill") {
   TEST_CASE("an import killed half-way leaves whole articles and a re-import completes it") {
+    REQUIRE_MESSAGE(fs::exists(HINDSIGHT_BINARY),
+                    "build the hindsight binary first: " << HINDSIGHT_BINARY);
     auto dir = fs::temp_directory_path() / "hindsight-a-kill";
     fs::remove_all(dir);
     auto folder = dir / "articles";
