@@ -89,10 +89,10 @@ std::string apply_set(core::Claim& c, const std::string& field, const std::strin
     auto d = core::parse_date(v);
     if (!d) return d.error().message;
     slot = *d;
-    if (c.deadline.start && c.deadline.end && *c.deadline.end < *c.deadline.start)
-      return "deadline.end lies before deadline.start";
     if (c.deadline.end && *c.deadline.end < c.stated_on)
       return "deadline.end lies before the statement date " + core::format_date(c.stated_on);
+    if (c.deadline.start && c.deadline.end && *c.deadline.end < *c.deadline.start)
+      return "deadline.end lies before deadline.start";
     c.deadline.basis = core::DeadlineBasis::Stated;
     after = core::format_date(*d);
   } else if (field == "topics") {
