@@ -115,3 +115,15 @@ TEST_SUITE("extract.cues") {
     }
   }
 }
+
+TEST_SUITE("extract.cues") {
+  TEST_CASE("an appositive schedule does not rate the main clause") {
+    auto r = rate("The election, due to be held on November 5, could hand Republicans the Senate.");
+    CHECK(r.confidence.cue == "could");
+  }
+
+  TEST_CASE("bare expect is a cue; what to expect is not") {
+    CHECK(rate("Analysts expect sales to rise 5% next year.").prediction);
+    CHECK_FALSE(rate("Here is what to expect from the talks.").prediction);
+  }
+}

@@ -99,3 +99,26 @@ TEST_SUITE("extract.speakers") {
     CHECK(s->role == "Vice Premier");
   }
 }
+
+TEST_SUITE("extract.speakers") {
+  TEST_CASE("a role ends at the last title word before the name (Fed Chair Jerome Powell)") {
+    auto s = speaker("Fed Chair Jerome Powell said the central bank will act as appropriate.");
+    CHECK(s->name == "Jerome Powell");
+    CHECK(s->role == "Fed Chair");
+  }
+
+  TEST_CASE("a quoted explicit chance belongs to the quote's speaker") {
+    auto s = speaker(
+        "“I think there is a 70% chance that we cut twice this year,” said Jan "
+        "Hatzius, chief economist at Goldman Sachs.");
+    CHECK(s->name == "Jan Hatzius");
+    CHECK(s->basis == core::SpeakerBasis::Quoted);
+  }
+
+  TEST_CASE("a trailing attribution names the speaker of a fact; polls are not speakers") {
+    auto s = speaker("Inflation fell to 2.9% in July, the Labor Department said on Wednesday.");
+    CHECK(s->name == "Labor Department");
+    auto t = speaker("Polls suggest the race is unlikely to be decided before midnight.");
+    CHECK(t->basis == core::SpeakerBasis::Outlet);
+  }
+}

@@ -143,8 +143,17 @@ Confidence rate(const std::vector<Token>& tokens, const std::vector<CueMatch>& m
   const CueMatch* modal = nullptr;
   const CueMatch* rated = nullptr;
   const CueMatch* frame = nullptr;
+  // ", due to be held on November 5," describes a noun; it rates the clause only when
+  // nothing else does.
+  auto appositive = [&](const CueMatch& m) {
+    if (m.first == 0 || tokens[m.first - 1].text != ",") return false;
+    for (std::size_t k = m.last; k < tokens.size(); ++k)
+      if (tokens[k].text == ",") return matches.size() > 1;
+    return false;
+  };
   for (const auto& m : matches) {
     auto role = m.cue->role;
+    if (appositive(m)) continue;
     if (role == CueRole::Frame && !frame) frame = &m;
     if (role == CueRole::Modal && !modal) modal = &m;
     if ((role == CueRole::Expectation || role == CueRole::Intention || role == CueRole::Hedge) &&

@@ -148,8 +148,9 @@ Extraction Extractor::extract(const core::Article& article, const ExtractOptions
           main.push_back(m);
       auto span = span_of(tokens, clause, s.span.start);
       std::string clause_text = text.substr(span.start, span.size());
-      bool prediction =
-          has_future_marker(main) && !m_cues.open_question(tokens, clause.first, clause.last);
+      // "there is a 70% chance that …" speaks of the future without a modal.
+      bool prediction = (has_future_marker(main) || explicit_probability(clause_text)) &&
+                        !m_cues.open_question(tokens, clause.first, clause.last);
       bool factual = !prediction && clauses.size() == 1 && main.empty() &&
                      is_factual(clause_text, slice(tokens, clause.first, clause.last));
       if (!prediction && !factual) continue;
@@ -163,6 +164,13 @@ Extraction Extractor::extract(const core::Article& article, const ExtractOptions
       c.stated_on = stated_on;
       Confidence conf;
       if (prediction) conf = rate(tokens, main, clause_text);
+      if (conf.basis == core::ProbabilityBasis::Explicit && !conf.token) {
+        // The number's token, so that a quoted "70% chance" is the quote's speaker's.
+        auto at = clause_text.find(conf.cue);
+        std::size_t offset = span.start - s.span.start + (at == std::string::npos ? 0 : at);
+        for (std::size_t k = clause.first; k < clause.last && !conf.token; ++k)
+          if (tokens[k].start >= offset) conf.token = k;
+      }
 
       SpeakerQuery q{&tokens,   clause.first, clause.last, conf.token,
                      conf.role, s.span.start, window,      paragraph_quote};

@@ -32,6 +32,13 @@ bool after_past_verb(std::string_view text, std::size_t at) {
   static const char* kPast[] = {"began", "met", "came", "went", "said",  "took", "held", "was",
                                 "were",  "had", "did",  "made", "began", "won",  "lost"};
   auto w = word_before(text, at);
+  // "due to be held on November 5", "will be signed in May": a future passive.
+  auto tokens = tokenize(text.substr(0, at));
+  for (std::size_t i = tokens.size(); i-- > 0;) {
+    if (tokens[i].lower != w) continue;
+    if (i > 0 && (tokens[i - 1].lower == "be" || tokens[i - 1].lower == "to")) return false;
+    break;
+  }
   if (w.size() > 4 && w.ends_with("ed")) return true;
   for (auto* p : kPast)
     if (w == p) return true;

@@ -55,27 +55,25 @@ std::string join(const std::vector<Token>& tokens, std::size_t first, std::size_
 NameRun split_run(const std::vector<Token>& tokens, std::size_t first, std::size_t last,
                   const Lexicon& lex) {
   NameRun run{first, last, {}, {}, false};
-  std::size_t i = first, role_start = first, role_end = first;
-  while (i < last && (in_list(tokens[i].text, lex.demonyms))) ++i;
-  role_start = i;
-  std::size_t k = i;
-  while (k < last &&
-         (in_list(tokens[k].text, lex.title_words) || in_list(tokens[k].text, lex.titles))) {
-    ++k;
-    if (in_list(tokens[k - 1].text, lex.titles)) role_end = k;
-  }
-  // A role is only a role when a name follows it ("Vice Premier He Lifeng").
-  if (role_end > role_start && role_end < last) {
+  std::size_t role_start = first;
+  while (role_start < last && in_list(tokens[role_start].text, lex.demonyms)) ++role_start;
+  // The role ends at the last title word that still has a name after it ("Fed Chair
+  // Jerome Powell", "European Commission President Ursula von der Leyen").
+  std::size_t role_end = role_start;
+  for (std::size_t k = role_start; k + 1 < last; ++k)
+    if (in_list(tokens[k].text, lex.titles)) role_end = k + 1;
+  auto organization = [&](std::size_t from) {
+    for (std::size_t j = from; j < last; ++j)
+      if (in_list(tokens[j].text, lex.organization_words)) return true;
+    return last - from == 1 && all_caps(tokens[from].text);
+  };
+  std::size_t name_start = first;
+  if (role_end > role_start && !organization(role_end)) {
     run.role = join(tokens, role_start, role_end);
-    i = role_end;
-  } else {
-    i = first;
+    name_start = role_end;
   }
-  run.name = join(tokens, i, last);
-  for (std::size_t j = i; j < last; ++j)
-    if (in_list(tokens[j].text, lex.organization_words)) run.organization = true;
-  if (last - i == 1 && all_caps(tokens[i].text)) run.organization = true;
-  run.first = first;
+  run.name = join(tokens, name_start, last);
+  run.organization = organization(name_start);
   return run;
 }
 

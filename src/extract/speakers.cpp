@@ -238,13 +238,14 @@ std::optional<core::Speaker> find_speaker(const SpeakerQuery& q, const Lexicon& 
   for (std::size_t i = cue + 1; i < q.last; ++i) {
     if (tokens[i].text != ",") continue;
     std::size_t j = i + 1;
+    if (j < q.last && tokens[j].lower == "the") ++j;
     if (j < q.last && is_reporting_verb(tokens, j, lexicon)) {
       if (auto* run = run_starting_at(f.runs, j + 1))
         return f.from_run(*run, core::SpeakerBasis::Reported);
     }
     if (auto* run = run_starting_at(f.runs, j); run && run->last < q.last &&
                                                 is_reporting_verb(tokens, run->last, lexicon) &&
-                                                run->last + 3 >= q.last)
+                                                run->last + 5 >= q.last)
       return f.from_run(*run, core::SpeakerBasis::Reported);
   }
 
