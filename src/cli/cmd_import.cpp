@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/export.hpp"
 #include "cli/import.hpp"
+#include "cli/import_claims.hpp"
 #include "ingest/ledger_yaml.hpp"
 #include "ingest/sources.hpp"
 #include "store/article_store.hpp"
@@ -115,9 +116,15 @@ struct ImportFlags {
   std::string manifest, outlet, title, url, author, published;
   std::uintmax_t max_file_size = ingest::kDefaultMaxFileBytes;
   bool json = false;
+  bool claims = false;         // the paths are claims files (JSON lines)
+  std::size_t batch_size = 0;  // --claims: commit every N claims (0: one transaction)
 };
 
 int run_import(Context& ctx, const ImportFlags& f) {
+  if (f.claims) {
+    store::Database db(ctx.db_path);
+    return import_claim_files(ctx, db, {f.paths.begin(), f.paths.end()}, f.batch_size);
+  }
   ImportRequest request;
   // A ledger folder (from `export yaml`) is read after the articles it refers to.
   std::vector<fs::path> ledgers;
@@ -206,6 +213,12 @@ void add_import_commands(CLI::App& app, Action& action) {
   cmd->add_option("--max-file-size", f->max_file_size,
                   "Refuse files larger than this many bytes (default 64 MiB)");
   cmd->add_flag("--json", f->json, "One JSON object per article on stdout");
+  cmd->add_flag("--claims", f->claims,
+                "The paths are claims as JSON lines (as 'extract --stdin --json' prints them) "
+                "whose articles are in the ledger");
+  cmd->add_option("--batch-size", f->batch_size,
+                  "With --claims: commit every N claims (default: all or nothing in one "
+                  "transaction)");
   cmd->callback([&action, f] { action = [f](Context& ctx) { return run_import(ctx, *f); }; });
 
   auto json_flag = std::make_shared<bool>(false);
