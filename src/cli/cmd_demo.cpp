@@ -7,7 +7,10 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/extract.hpp"
 #include "cli/import.hpp"
+#include "cli/resolve.hpp"
+#include "cli/scorecard.hpp"
 #include "core/failure.hpp"
 #include "store/article_store.hpp"
 
@@ -48,10 +51,41 @@ int import_stage(Demo& demo) {
   return tally.failed > 0 ? kExitError : kExitOk;
 }
 
-// The flow of DESIGN.md. Later stages replace not_built with their function.
+int extract_stage(Demo& demo) {
+  auto knowledge = load_knowledge(demo.ctx);
+  if (!knowledge) return kExitError;
+  auto tally = extract_articles(demo.ctx, demo.db, *knowledge, {});
+  demo.ctx.out << "extract: " << summary_line(tally) << "\n";
+  return tally.failed ? kExitError : kExitOk;
+}
+
+int events_stage(Demo& demo) {
+  auto file = demo.ctx.root / "claims" / "events.yaml";
+  int rc = import_events(demo.ctx, demo.db, file, false);
+  if (rc == kExitOk) demo.ctx.out << "events: the timeline of " << file.string() << "\n";
+  return rc;
+}
+
+int resolve_stage(Demo& demo) {
+  ResolveRequest request;
+  request.as_of = demo.as_of;
+  request.quiet = true;
+  auto tally = resolve_claims(demo.ctx, demo.db, request);
+  if (!tally) return kExitError;
+  demo.ctx.out << "resolve: " << summary_line(*tally, demo.as_of, false) << "\n";
+  return tally->errors > 0 ? kExitError : kExitOk;
+}
+
+int scorecard_stage(Demo& demo) {
+  auto page = write_demo_scorecard(demo.ctx, demo.db, demo.as_of, demo.out_dir);
+  demo.ctx.out << "scorecard: " << page.string() << "\n";
+  return kExitOk;
+}
+
+// The flow of DESIGN.md, in order.
 constexpr Stage kStages[] = {
-    {"import", import_stage}, {"extract", nullptr},   {"events", nullptr},
-    {"resolve", nullptr},     {"scorecard", nullptr},
+    {"import", import_stage},   {"extract", extract_stage},     {"events", events_stage},
+    {"resolve", resolve_stage}, {"scorecard", scorecard_stage},
 };
 
 int run_demo(Context& ctx, const std::string& out_dir, const std::string& as_of_text) {
