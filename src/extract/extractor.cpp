@@ -82,6 +82,22 @@ std::vector<Token> slice(const std::vector<Token>& tokens, std::size_t first, st
   return out;
 }
 
+// "…, the talks come after a series of key developments, including …": from a
+// background phrase on, a clause recounts what led up to the prediction, and its
+// subjects (export controls rolled back) are not what is predicted. Returns the
+// index of the first token of the background, or clause.last.
+std::size_t background_start(const std::vector<Token>& tokens, TokenRange clause) {
+  for (std::size_t i = clause.first; i + 1 < clause.last; ++i) {
+    const auto& w = tokens[i].lower;
+    const auto& next = tokens[i + 1].lower;
+    if ((w == "come" || w == "comes" || w == "came") && next == "after") return i;
+    if (w == "in" && next == "the" && i + 3 < clause.last && tokens[i + 2].lower == "wake" &&
+        tokens[i + 3].lower == "of")
+      return i;
+  }
+  return clause.last;
+}
+
 // "Although U.S.-China tensions have dominated headlines this year, …": a leading
 // subordinate clause sets the scene; its times are not the prediction's deadline.
 std::optional<TokenRange> leading_subordinate(const std::vector<Token>& tokens, TokenRange clause) {
@@ -114,6 +130,29 @@ std::optional<core::Speaker> outlet_speaker(const core::Article& article) {
   }
   return std::nullopt;
 }
+
+namespace {
+
+// A prediction without a time of its own, next to a sentence of the same paragraph
+// that dates the event it is about ("The two leaders will also discuss … However, …
+// at this week's summit …"), takes that event's time as its deadline (inferred).
+void infer_event_deadline(core::Claim& c, const std::vector<Sentence>& sentences, std::size_t si,
+                          const std::string& text) {
+  for (std::size_t n : {si + 1, si - 1}) {
+    if (n >= sentences.size() || sentences[n].paragraph != sentences[si].paragraph) continue;
+    auto sentence =
+        std::string_view(text).substr(sentences[n].span.start, sentences[n].span.size());
+    if (auto e = detail::event_time(sentence, c.stated_on)) {
+      c.deadline.start = e->start ? std::max(*e->start, c.stated_on) : c.stated_on;
+      c.deadline.end = e->end;
+      c.deadline.phrase = e->phrase;
+      c.deadline.basis = core::DeadlineBasis::Inferred;
+      return;
+    }
+  }
+}
+
+}  // namespace
 
 Extractor::Extractor(const Lexicon& lexicon, const Taxonomy& taxonomy)
     : m_lexicon(lexicon), m_taxonomy(taxonomy), m_cues(lexicon) {}
@@ -178,8 +217,11 @@ Extraction Extractor::extract(const core::Article& article, const ExtractOptions
       c.speaker = find_speaker(q, m_lexicon, names);
       if (!c.speaker) c.speaker = outlet;
       bool intention = conf.role == CueRole::Intention;
-      c.topics = topics_for(m_taxonomy, slice(tokens, clause.first, clause.last, condition),
-                            c.speaker, intention);
+      c.topics =
+          topics_for(m_taxonomy,
+                     slice(tokens, clause.first,
+                           prediction ? background_start(tokens, clause) : clause.last, condition),
+                     c.speaker, intention);
       if (prediction) {
         c.cue = conf.cue;
         c.probability = conf.probability;
@@ -197,6 +239,8 @@ Extraction Extractor::extract(const core::Article& article, const ExtractOptions
         }
         if (auto lead = leading_subordinate(tokens, clause)) skip.push_back(clause_bytes(*lead));
         detail::fill_deadline(c, clause_text, span.start, skip, result.notes);
+        if (c.deadline.basis == core::DeadlineBasis::Default)
+          infer_event_deadline(c, sentences, si, text);
         TokenRange body{
             condition && condition->first == clause.first ? condition->last + 1 : clause.first,
             clause.last};

@@ -45,7 +45,33 @@ bool after_past_verb(std::string_view text, std::size_t at) {
   return false;
 }
 
+// Nouns of scheduled events that a possessive time can date ("this week's summit").
+bool names_event(std::string_view rest) {
+  static const char* kEvents[] = {"summit",  "meeting", "talks",      "visit",   "negotiations",
+                                  "session", "vote",    "conference", "election"};
+  auto tokens = tokenize(rest.substr(0, std::min<std::size_t>(rest.size(), 40)));
+  // tokens: ["'s" or "’s" pieces..., noun]; the noun is the first word token.
+  for (const auto& t : tokens) {
+    if (t.lower == "s" || t.lower == "'" || t.lower == "\xE2\x80\x99" || t.lower == "'s" ||
+        t.lower == "\xE2\x80\x99s")
+      continue;
+    for (auto* e : kEvents)
+      if (t.lower == e) return true;
+    return false;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::optional<TimeExpression> event_time(std::string_view sentence, core::Date stated_on) {
+  for (const auto& e : find_time_expressions(sentence, stated_on, true)) {
+    if (e.role != TimeRole::Deadline && e.role != TimeRole::Point) continue;
+    if (!e.end || *e.end < stated_on || !possessive_after(sentence, e.span.end)) continue;
+    if (names_event(sentence.substr(e.span.end))) return e;
+  }
+  return std::nullopt;
+}
 
 void fill_deadline(core::Claim& claim, std::string_view text, std::size_t offset,
                    const std::vector<std::pair<std::size_t, std::size_t>>& skip,

@@ -8,6 +8,7 @@
 #include "core/article.hpp"
 #include "core/claim.hpp"
 #include "extract/clauses.hpp"
+#include "extract/timex.hpp"
 #include "extract/tokens.hpp"
 
 namespace hindsight::extract::detail {
@@ -21,6 +22,12 @@ namespace hindsight::extract::detail {
 void fill_deadline(core::Claim& claim, std::string_view text, std::size_t offset,
                    const std::vector<std::pair<std::size_t, std::size_t>>& skip,
                    std::vector<std::string>& notes);
+
+// A time that dates a scheduled event named in `sentence` ("this week's summit",
+// "next month's talks"), when the sentence has one. A prediction with no time of its
+// own next to such a sentence is taken to be about that event: its deadline is
+// inferred from it.
+std::optional<TimeExpression> event_time(std::string_view sentence, core::Date stated_on);
 
 // The appearances of a claim at `span` of the article: one, or one per raw
 // occurrence when the span lies in a repeated paragraph.
