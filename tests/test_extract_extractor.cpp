@@ -48,6 +48,43 @@ TEST_SUITE("extract.extractor") {
     CHECK(c[0].cue == "expected to");
   }
 
+  TEST_CASE("a prediction with no time takes the date of the event named next to it (seed 003)") {
+    auto a = article(
+        "The two leaders will also discuss issues such as fentanyl control. However, the biggest "
+        "progress at this week's summit will be to underline the potential for talks.");
+    a.published = *core::parse_date("2025-10-29");
+    auto c = claims_of(a);
+    REQUIRE(!c.empty());
+    CHECK(c[0].text.starts_with("The two leaders will also discuss"));
+    CHECK(c[0].deadline.basis == core::DeadlineBasis::Inferred);
+    CHECK(c[0].deadline.start == *core::parse_date("2025-10-29"));
+    CHECK(c[0].deadline.end == *core::parse_date("2025-11-02"));
+  }
+
+  TEST_CASE("an event dated in another paragraph does not date a prediction") {
+    auto c = claims_of(article(
+        "The two leaders will also discuss issues such as fentanyl control.\n\nThe biggest "
+        "progress at this week's summit will be to underline the potential for talks."));
+    REQUIRE(!c.empty());
+    CHECK(c[0].deadline.basis == core::DeadlineBasis::Default);
+  }
+
+  TEST_CASE("what a meeting will lead to is not a prediction that the summit takes place") {
+    auto c = claims_of(
+        article("There is reason to believe that this week's meeting will lay the foundation for "
+                "Trump and Xi to establish a much more constructive relationship."));
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].topics.empty());
+  }
+
+  TEST_CASE("the background a clause recounts after 'come after' gives it no topic (seed 002)") {
+    auto c = claims_of(article(
+        "Set to begin on Monday in Stockholm, the talks come after a series of key developments, "
+        "including Washington's partial rollback of export controls on China."));
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].topics.empty());
+  }
+
   TEST_CASE("a condition is kept and compound parts get their own topics (seed 004)") {
     auto c = claims_of(article(
         "Should the summit prove accomplished, a visit by Donald Trump to China early next year, "
