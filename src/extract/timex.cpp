@@ -12,6 +12,7 @@ namespace hindsight::extract {
 namespace {
 
 using timex::Found;
+using timex::one_of;
 using timex::Token;
 using timex::TokKind;
 
@@ -20,6 +21,7 @@ using timex::TokKind;
 struct Scratch {
   std::vector<Token> tokens;
   std::string lower;
+  std::vector<timex::CalendarMemo> memo;
 };
 
 Scratch& scratch() {
@@ -42,31 +44,6 @@ TimeExpression to_expression(std::string_view text, const std::vector<Token>& to
   return e;
 }
 
-bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
-bool future_cue(std::string_view w) {
-  return one_of(
-      w,
-      {"will",    "ll",          "would",       "shall",      "going",    "expected",  "expects",
-       "expect",  "anticipated", "anticipates", "anticipate", "forecast", "forecasts", "projected",
-       "planned", "plans",       "plan",        "scheduled",  "could",    "may",       "might",
-       "should",  "must",        "hope",        "hopes",      "likely",   "aims",      "intends",
-       "due",     "upcoming",    "soon",        "predicted",  "predicts", "poised",    "set",
-       "seen",    "next",        "coming",      "tomorrow"});
-}
-
-bool past_form(std::string_view w) {
-  return one_of(w,
-                {"was",       "were",   "had",     "has",        "have",   "did",  "fell", "rose",
-                 "grew",      "said",   "came",    "went",       "saw",    "took", "made", "began",
-                 "won",       "lost",   "met",     "held",       "left",   "paid", "sold", "bought",
-                 "spent",     "struck", "told",    "thought",    "shrank", "sank", "led",  "ago",
-                 "yesterday", "last",   "earlier", "previously", "ended",  "ran",  "gave", "got",
-                 "brought",   "kept",   "felt",    "cut",        "hit"});
-}
-
 // An "-ed" word that is a past-tense verb rather than a participle after "is" or
 // an adjective after "the".
 bool past_ed(const std::vector<Token>& toks, std::size_t i) {
@@ -86,8 +63,9 @@ bool past_tokens(const std::vector<Token>& toks) {
   bool past = false;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].kind != TokKind::Word) continue;
-    if (future_cue(toks[i].lower)) return false;
-    past = past || past_form(toks[i].lower) || past_ed(toks, i);
+    const timex::WordInfo* info = toks[i].info;
+    if (info && info->future_cue) return false;
+    past = past || (info && info->past_form) || past_ed(toks, i);
   }
   return past;
 }
@@ -98,7 +76,7 @@ std::vector<TimeExpression> find_time_expressions(std::string_view text, core::D
                                                   bool future) {
   Scratch& s = scratch();
   timex::tokenize(text, s.tokens, s.lower);
-  const timex::Matcher m(s.tokens, anchor, future);
+  const timex::Matcher m(s.tokens, anchor, future, s.memo);
   std::vector<TimeExpression> out;
   for (std::size_t i = 0; i < s.tokens.size();) {
     if (auto f = m.at(i)) {
@@ -120,7 +98,7 @@ bool speaks_of_past(std::string_view text) {
 std::optional<TimeExpression> normalize_time(std::string_view phrase, core::Date anchor) {
   Scratch& s = scratch();
   timex::tokenize(phrase, s.tokens, s.lower);
-  const timex::Matcher m(s.tokens, anchor, !past_tokens(s.tokens));
+  const timex::Matcher m(s.tokens, anchor, !past_tokens(s.tokens), s.memo);
   // The strongest expression (a date over a named election over "soon"), the
   // longest among equals, the first among those.
   std::optional<Found> best;

@@ -4,6 +4,8 @@
 // and the Lunar New Year from a table. US holidays where a country is implied: the
 // conventions are documented in docs/time.md.
 #include <array>
+#include <bit>
+#include <iterator>
 
 #include "extract/timex_internal.hpp"
 
@@ -171,9 +173,19 @@ std::optional<Date> holiday_date(Holiday h, int y) {
   return std::nullopt;
 }
 
+void add_holiday_first_words(std::vector<FirstWord>& out) {
+  static_assert(std::size(kNames) <= 64, "first_of holds 64 entries per table");
+  for (std::size_t k = 0; k < std::size(kNames); ++k) {
+    const std::string_view w = kNames[k].words;
+    out.push_back({Table::Holiday, static_cast<std::uint8_t>(k), w.substr(0, w.find(' '))});
+  }
+}
+
 std::optional<HolidayName> match_holiday(const std::vector<Token>& toks, std::size_t i) {
-  if (i >= toks.size() || toks[i].kind != TokKind::Word) return std::nullopt;
-  for (const Name& name : kNames) {
+  if (i >= toks.size() || toks[i].kind != TokKind::Word || toks[i].lower.empty())
+    return std::nullopt;
+  for (std::uint64_t m = first_of(toks[i], Table::Holiday); m; m &= m - 1) {
+    const Name& name = kNames[std::countr_zero(m)];
     std::string_view rest = name.words;
     std::size_t j = i;
     bool ok = !name.needs_capital || toks[i].capitalized;

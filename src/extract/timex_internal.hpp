@@ -4,6 +4,7 @@
 // interface is timex.hpp.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -18,6 +19,13 @@
 namespace hindsight::extract::timex {
 
 using core::Date;
+
+// Is `w` one of `set`? The first letters are compared first: most words differ there.
+inline bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
+    if (!s.empty() && !w.empty() && s[0] == w[0] && s == w) return true;
+  return false;
+}
 
 // ---------------------------------------------------------------- lexicon
 
@@ -37,10 +45,28 @@ struct WordInfo {
   Unit unit = Unit::None;
   bool plural = false;      // "days", "months"
   std::uint8_t season = 0;  // 1 spring, 2 summer, 3 fall/autumn, 4 winter
+  bool starts = false;      // a time expression may begin with this word
+  bool future_cue = false;  // "will", "expected": the text speaks of the future
+  bool past_form = false;   // "was", "fell", "ago": a past-tense verb or past word
+  // Bit k of first_of[t]: entry k of phrase table t begins with this word.
+  std::array<std::uint64_t, 4> first_of{};
 };
 
-// The meanings of a lower-case word, or nullptr when it has none.
+// The meanings of a lower-case word, or nullptr when it has none. Every word an
+// expression can begin with has an entry (with `starts`), so that the matcher can
+// pass over the other words of a sentence without trying anything.
 const WordInfo* lookup_word(std::string_view lower);
+
+// The phrase tables that the lexicon indexes by their first word, so that the
+// matcher tries only the entries that can match at a token.
+enum class Table : std::uint8_t { Marker, Open, SpanMarker, Holiday };
+struct FirstWord {
+  Table table;
+  std::uint8_t index;     // the entry's place in its table (< 64)
+  std::string_view word;  // its first word, lower case
+};
+void add_marker_first_words(std::vector<FirstWord>& out);   // timex_match.cpp
+void add_holiday_first_words(std::vector<FirstWord>& out);  // timex_holidays.cpp
 
 // ---------------------------------------------------------------- tokens
 
@@ -61,6 +87,11 @@ struct Token {
   std::size_t start = 0;           // byte offsets in the searched text
   std::size_t end = 0;
 };
+
+// The entries of table `t` that may begin at token `tok` (bit k = entry k).
+inline std::uint64_t first_of(const Token& tok, Table t) {
+  return tok.info ? tok.info->first_of[static_cast<std::size_t>(t)] : 0;
+}
 
 // Splits `text` into tokens. Lower-case copies of words are written to `scratch`,
 // which the tokens point into, so both must outlive the tokens. Reuses the storage
@@ -219,13 +250,22 @@ struct Found {
   int strength = 0;  // how much the match says about time; normalize_time takes the strongest
 };
 
+// What `Matcher::calendar` found at a token, remembered: markers and the plain
+// reading ask for the same position several times.
+struct CalendarMemo {
+  bool done = false;
+  std::optional<Value> value;
+};
+
 // Finds time expressions in a token list, one position at a time.
 class Matcher {
  public:
   // A reading of a calendar value at a token (the alternatives `calendar` tries).
   using Reader = std::optional<Value> (Matcher::*)(std::size_t) const;
 
-  Matcher(const std::vector<Token>& toks, Date anchor, bool future);
+  // `memo` is storage the caller reuses from text to text.
+  Matcher(const std::vector<Token>& toks, Date anchor, bool future,
+          std::vector<CalendarMemo>& memo);
 
   // The longest time expression that starts at token i, or nullopt.
   std::optional<Found> at(std::size_t i) const;
@@ -276,6 +316,7 @@ class Matcher {
   Date m_anchor;
   bool m_future;
   bool m_cased = false;  // the text has capitals (else "may" and "march" need no capital)
+  std::vector<CalendarMemo>& m_memo;
 };
 
 }  // namespace hindsight::extract::timex

@@ -1,6 +1,7 @@
 // The tokenizer and the word lexicon of the time-expression normalizer. Words are
 // looked up once, when the text is tokenized, so that matching compares small
 // integers rather than strings.
+#include <algorithm>
 #include <unordered_map>
 
 #include "extract/timex_internal.hpp"
@@ -10,6 +11,11 @@ namespace hindsight::extract::timex {
 namespace {
 
 using Map = std::unordered_map<std::string_view, WordInfo>;
+
+struct Lexicon {
+  Map words;
+  std::size_t longest = 0;  // a longer word is in no entry: no need to hash it
+};
 
 void add_months(Map& m) {
   struct M {
@@ -91,14 +97,61 @@ void add_others(Map& m) {
     m[w].season = static_cast<std::uint8_t>(s);
 }
 
-const Map& lexicon() {
-  static const Map kMap = [] {
+void add_start_words(Map& m) {
+  // Every word that has a meaning of time may start an expression; so may these,
+  // and the first words of the phrase tables of the other timex files.
+  for (auto& [word, info] : m) info.starts = true;
+  for (std::string_view w :
+       {"the",         "this",      "next",      "last",   "coming", "upcoming", "early",
+        "mid",         "late",      "beginning", "start",  "middle", "end",      "close",
+        "final",       "q",         "h",         "fiscal", "fy",     "today",    "tonight",
+        "immediately", "tomorrow",  "yesterday", "right",  "with",   "later",    "earlier",
+        "rest",        "remainder", "balance",   "year",   "month",  "quarter",  "half",
+        "following",   "past",      "previous"})
+    m[w].starts = true;
+  std::vector<FirstWord> firsts;
+  add_marker_first_words(firsts);
+  add_holiday_first_words(firsts);
+  for (const FirstWord& f : firsts) {
+    WordInfo& w = m[f.word];
+    w.starts = true;
+    w.first_of[static_cast<std::size_t>(f.table)] |= std::uint64_t{1} << f.index;
+  }
+}
+
+// Words that tell whether a phrase speaks of the future or the past (see
+// speaks_of_past in timex.cpp); the future wins when both are present.
+void add_tense_words(Map& m) {
+  for (std::string_view w :
+       {"will",    "ll",          "would",       "shall",      "going",    "expected",  "expects",
+        "expect",  "anticipated", "anticipates", "anticipate", "forecast", "forecasts", "projected",
+        "planned", "plans",       "plan",        "scheduled",  "could",    "may",       "might",
+        "should",  "must",        "hope",        "hopes",      "likely",   "aims",      "intends",
+        "due",     "upcoming",    "soon",        "predicted",  "predicts", "poised",    "set",
+        "seen",    "next",        "coming",      "tomorrow"})
+    m[w].future_cue = true;
+  for (std::string_view w :
+       {"was",       "were",   "had",     "has",        "have",   "did",  "fell", "rose",
+        "grew",      "said",   "came",    "went",       "saw",    "took", "made", "began",
+        "won",       "lost",   "met",     "held",       "left",   "paid", "sold", "bought",
+        "spent",     "struck", "told",    "thought",    "shrank", "sank", "led",  "ago",
+        "yesterday", "last",   "earlier", "previously", "ended",  "ran",  "gave", "got",
+        "brought",   "kept",   "felt",    "cut",        "hit"})
+    m[w].past_form = true;
+}
+
+const Lexicon& lexicon() {
+  static const Lexicon kLexicon = [] {
     Map m;
     add_months(m);
     add_others(m);
-    return m;
+    add_start_words(m);
+    add_tense_words(m);
+    Lexicon lex{std::move(m)};
+    for (const auto& entry : lex.words) lex.longest = std::max(lex.longest, entry.first.size());
+    return lex;
   }();
-  return kMap;
+  return kLexicon;
 }
 
 bool is_alpha(char c) {
@@ -122,9 +175,10 @@ std::size_t utf8_length(unsigned char c) {
 }  // namespace
 
 const WordInfo* lookup_word(std::string_view lower) {
-  const auto& m = lexicon();
-  auto it = m.find(lower);
-  return it == m.end() ? nullptr : &it->second;
+  const Lexicon& lex = lexicon();
+  if (lower.size() > lex.longest) return nullptr;
+  auto it = lex.words.find(lower);
+  return it == lex.words.end() ? nullptr : &it->second;
 }
 
 namespace {

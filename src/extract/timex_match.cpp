@@ -4,6 +4,7 @@
 // each match plays (TimeRole). DESIGN.md "Time" is the specification; docs/time.md
 // lists every convention with examples.
 #include <algorithm>
+#include <bit>
 
 #include "extract/timex_internal.hpp"
 
@@ -110,6 +111,29 @@ constexpr std::string_view kOpen[] = {
     "ultimately",
 };
 
+// Words before an amount of time, and what they make of it.
+enum class Sp : std::uint8_t { Bare, In, Within, For, Over, After };
+
+constexpr std::pair<std::string_view, Sp> kSpanMarkers[] = {
+    {"in under", Sp::Within},
+    {"in less than", Sp::Within},
+    {"in fewer than", Sp::Within},
+    {"in no more than", Sp::Within},
+    {"within", Sp::Within},
+    {"inside of", Sp::Within},
+    {"inside", Sp::Within},
+    {"during", Sp::Within},
+    {"in", Sp::In},
+    {"for", Sp::For},
+    {"over", Sp::Over},
+    {"throughout", Sp::Over},
+    {"after", Sp::After},
+};
+
+std::string_view first_word(std::string_view phrase) {
+  return phrase.substr(0, std::min(phrase.find(' '), phrase.find('-')));
+}
+
 // Words between a marker and a count that do not change it ("for at least two years").
 constexpr std::string_view kQuantifiers[] = {
     "at least",   "up to",        "more than",     "less than",    "nearly",        "almost",
@@ -120,15 +144,32 @@ constexpr std::string_view kQuantifiers[] = {
     "under",      "fewer than",   "the",
 };
 
+template <class T, std::size_t N, class Get>
+void add_firsts(std::vector<FirstWord>& out, Table table, const T (&entries)[N], Get get) {
+  static_assert(N <= 64, "first_of holds 64 entries per table");
+  for (std::size_t k = 0; k < N; ++k)
+    out.push_back({table, static_cast<std::uint8_t>(k), first_word(get(entries[k]))});
+}
+
 }  // namespace
 
-Matcher::Matcher(const std::vector<Token>& toks, Date anchor, bool future)
-    : m_t(toks), m_anchor(anchor), m_future(future) {
+void add_marker_first_words(std::vector<FirstWord>& out) {
+  add_firsts(out, Table::Marker, kMarkers, [](const Marker& m) { return m.words; });
+  add_firsts(out, Table::Open, kOpen, [](std::string_view p) { return p; });
+  add_firsts(out, Table::SpanMarker, kSpanMarkers, [](const auto& e) { return e.first; });
+}
+
+Matcher::Matcher(const std::vector<Token>& toks, Date anchor, bool future,
+                 std::vector<CalendarMemo>& memo)
+    : m_t(toks), m_anchor(anchor), m_future(future), m_memo(memo) {
+  m_memo.assign(toks.size() + 1, CalendarMemo{});
   m_cased = std::any_of(toks.begin(), toks.end(), [](const Token& t) { return t.capitalized; });
 }
 
 bool Matcher::word(std::size_t i, std::string_view w) const {
-  return i < m_t.size() && m_t[i].kind == TokKind::Word && m_t[i].lower == w;
+  // The first letter first: most comparisons fail there, without a call to memcmp.
+  return i < m_t.size() && m_t[i].kind == TokKind::Word && m_t[i].lower.size() == w.size() &&
+         m_t[i].lower[0] == w[0] && m_t[i].lower == w;
 }
 
 bool Matcher::punct(std::size_t i, std::string_view p) const {
@@ -144,6 +185,13 @@ std::size_t Matcher::skip_possessive(std::size_t i) const {
 }
 
 std::size_t Matcher::words(std::size_t i, std::string_view phrase) const {
+  // Most calls fail on the first word: reject them before splitting the phrase.
+  if (i >= m_t.size()) return 0;
+  const std::string_view first = m_t[i].lower;
+  if (first.empty() || phrase.size() < first.size() || phrase[0] != first[0] ||
+      phrase.compare(0, first.size(), first) != 0 ||
+      (phrase.size() > first.size() && phrase[first.size()] != ' ' && phrase[first.size()] != '-'))
+    return 0;
   std::size_t j = i;
   while (!phrase.empty()) {
     const std::size_t sp = phrase.find(' ');
@@ -183,7 +231,8 @@ Found Matcher::bare(std::size_t first, const Value& v) const {
 }
 
 std::optional<Found> Matcher::open_phrase(std::size_t i) const {
-  for (std::string_view p : kOpen) {
+  for (std::uint64_t m = first_of(m_t[i], Table::Open); m; m &= m - 1) {
+    const std::string_view p = kOpen[std::countr_zero(m)];
     const std::size_t k = words(i, p);
     if (!k) continue;
     // "as soon as they agree" is not "soon"; "soon-to-be" is an adjective.
@@ -200,25 +249,10 @@ std::optional<Found> Matcher::open_phrase(std::size_t i) const {
 }
 
 std::optional<Found> Matcher::spans(std::size_t i) const {
-  enum class Sp { Bare, In, Within, For, Over, After };
-  static constexpr std::pair<std::string_view, Sp> kSpanMarkers[] = {
-      {"in under", Sp::Within},
-      {"in less than", Sp::Within},
-      {"in fewer than", Sp::Within},
-      {"in no more than", Sp::Within},
-      {"within", Sp::Within},
-      {"inside of", Sp::Within},
-      {"inside", Sp::Within},
-      {"during", Sp::Within},
-      {"in", Sp::In},
-      {"for", Sp::For},
-      {"over", Sp::Over},
-      {"throughout", Sp::Over},
-      {"after", Sp::After},
-  };
   Sp kind = Sp::Bare;
   std::size_t j = i;
-  for (const auto& [w, k] : kSpanMarkers) {
+  for (std::uint64_t m = first_of(m_t[i], Table::SpanMarker); m; m &= m - 1) {
+    const auto& [w, k] = kSpanMarkers[std::countr_zero(m)];
     if (std::size_t e = words(i, w)) {
       kind = k;
       j = e;
@@ -304,7 +338,8 @@ std::optional<Found> Matcher::spans(std::size_t i) const {
 
 std::optional<Found> Matcher::marked(std::size_t i) const {
   std::optional<Found> best;
-  for (const Marker& mk : kMarkers) {
+  for (std::uint64_t m = first_of(m_t[i], Table::Marker); m; m &= m - 1) {
+    const Marker& mk = kMarkers[std::countr_zero(m)];
     std::size_t j = words(i, mk.words);
     if (!j) continue;
     if (mk.kind == Mk::By || mk.kind == Mk::Until) {
@@ -378,6 +413,10 @@ std::optional<Found> Matcher::marked(std::size_t i) const {
 }
 
 std::optional<Found> Matcher::at(std::size_t i) const {
+  // Most words of a sentence cannot begin a time expression: pass them quickly.
+  const Token& t = m_t[i];
+  if (t.kind == TokKind::Punct || (t.kind == TokKind::Word && !(t.info && t.info->starts)))
+    return std::nullopt;
   std::optional<Found> best;
   auto consider = [&](std::optional<Found> f) {
     if (f && (!best || f->next > best->next)) best = f;

@@ -10,10 +10,6 @@ namespace hindsight::extract::timex {
 
 namespace {
 
-bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 // Words after which a month name is a month ("in May", "by March", "mid-May").
 bool month_context(std::string_view w) {
   return one_of(w, {"in",      "since",   "until",      "till",  "by",        "during", "from",

@@ -11,10 +11,6 @@ namespace hindsight::extract::timex {
 
 namespace {
 
-bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 // The calendar unit around `d` that a relative expression names, moved by `step`
 // units (next = 1, last = -1).
 std::optional<Value> unit_around(std::string_view unit, Date d, int step) {
@@ -68,6 +64,9 @@ std::optional<Value> Matcher::current_unit(std::size_t i) const {
 std::optional<Value> Matcher::relative(std::size_t i) const {
   if (i >= m_t.size() || m_t[i].kind != TokKind::Word) return std::nullopt;
   const std::string_view w = m_t[i].lower;
+  if (!one_of(w, {"the", "today", "tonight", "immediately", "tomorrow", "yesterday", "right",
+                  "with", "this", "later", "next", "last"}))
+    return std::nullopt;
   auto day = [&](long delta, std::size_t next) {
     Value v{next, day_of(core::add_days(m_anchor, delta)), Grain::Day};
     v.past = delta < 0;
@@ -138,6 +137,9 @@ std::optional<Value> Matcher::fiscal(std::size_t i) const {
     if (year_number(k)) return m_t[k].value;
     return std::nullopt;
   };
+  if (i >= m_t.size() ||
+      (m_t[i].kind != TokKind::Number && !one_of(m_t[i].lower, {"fiscal", "fy", "the"})))
+    return std::nullopt;
   std::size_t j = i;
   std::optional<int> y;
   if (word(j, "fiscal")) {
@@ -174,6 +176,9 @@ std::optional<Value> Matcher::decade(std::size_t i) const {
 }
 
 std::optional<Value> Matcher::parted(std::size_t i) const {
+  if (i >= m_t.size() || !one_of(m_t[i].lower, {"the", "early", "mid", "late", "beginning", "start",
+                                                "middle", "end", "close"}))
+    return std::nullopt;
   Part part{};
   std::size_t k = part_prefix(i, part);
   // "the early 2030s", "the late 1990s"
@@ -199,6 +204,9 @@ std::optional<Value> Matcher::parted(std::size_t i) const {
 }
 
 std::optional<Value> Matcher::partial_period(std::size_t i) const {
+  if (i >= m_t.size() ||
+      !one_of(m_t[i].lower, {"later", "earlier", "the", "rest", "year", "month", "quarter"}))
+    return std::nullopt;
   // later this year / later in the year / later in 2026: from the anchor to its end;
   // earlier this year: from its start to the anchor; the rest of the year.
   std::size_t j = 0;
@@ -248,6 +256,7 @@ std::optional<Value> Matcher::partial_period(std::size_t i) const {
 }
 
 std::optional<Value> Matcher::calendar(std::size_t i) const {
+  if (i < m_memo.size() && m_memo[i].done) return m_memo[i].value;
   std::optional<Value> best;
   for (Reader f : {&Matcher::explicit_date, &Matcher::yearly, &Matcher::weekday,
                    &Matcher::year_value, &Matcher::relative, &Matcher::parted, &Matcher::fiscal,
@@ -255,6 +264,7 @@ std::optional<Value> Matcher::calendar(std::size_t i) const {
     auto v = (this->*f)(i);
     if (v && (!best || v->next > best->next)) best = v;
   }
+  if (i < m_memo.size()) m_memo[i] = CalendarMemo{true, best};
   return best;
 }
 

@@ -10,10 +10,6 @@ namespace hindsight::extract::timex {
 
 namespace {
 
-bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 // `count2` is twice the count, so that halves ("1.5 years", "half a month") stay exact.
 Amount amount_of(Unit unit, int count2) {
   Amount a;
