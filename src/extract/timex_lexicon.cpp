@@ -131,12 +131,11 @@ void add_tense_words(Map& m) {
         "seen",    "next",        "coming",      "tomorrow"})
     m[w].future_cue = true;
   for (std::string_view w :
-       {"was",       "were",   "had",     "has",        "have",   "did",  "fell", "rose",
-        "grew",      "said",   "came",    "went",       "saw",    "took", "made", "began",
-        "won",       "lost",   "met",     "held",       "left",   "paid", "sold", "bought",
-        "spent",     "struck", "told",    "thought",    "shrank", "sank", "led",  "ago",
-        "yesterday", "last",   "earlier", "previously", "ended",  "ran",  "gave", "got",
-        "brought",   "kept",   "felt",    "cut",        "hit"})
+       {"was",     "were",   "had",     "has",  "have", "did",       "fell",       "rose",   "grew",
+        "said",    "came",   "went",    "saw",  "took", "made",      "began",      "won",    "lost",
+        "met",     "held",   "left",    "paid", "sold", "bought",    "spent",      "struck", "told",
+        "thought", "shrank", "sank",    "led",  "ago",  "yesterday", "previously", "ended",  "ran",
+        "gave",    "got",    "brought", "kept", "felt"})
     m[w].past_form = true;
 }
 

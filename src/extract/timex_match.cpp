@@ -346,6 +346,10 @@ std::optional<Found> Matcher::marked(std::size_t i) const {
       if (std::size_t k = words(j, "at least")) j = k;  // "until at least 2027"
     }
     auto v = calendar(j);
+    // "within the year", "before the weekend": the current unit, only after a marker
+    // (alone, "the year" is as often any year).
+    if (!v && (mk.kind == Mk::By || mk.kind == Mk::Until || mk.kind == Mk::Before))
+      v = current_unit(j);
     if (!v) continue;
     Found f = bare(i, *v);
     const Date day_before = core::add_days(v->iv.first, -1);
