@@ -49,7 +49,7 @@ struct WordInfo {
   bool future_cue = false;  // "will", "expected": the text speaks of the future
   bool past_form = false;   // "was", "fell", "ago": a past-tense verb or past word
   // Bit k of first_of[t]: entry k of phrase table t begins with this word.
-  std::array<std::uint64_t, 4> first_of{};
+  std::array<std::uint64_t, 5> first_of{};
 };
 
 // The meanings of a lower-case word, or nullptr when it has none. Every word an
@@ -59,7 +59,7 @@ const WordInfo* lookup_word(std::string_view lower);
 
 // The phrase tables that the lexicon indexes by their first word, so that the
 // matcher tries only the entries that can match at a token.
-enum class Table : std::uint8_t { Marker, Open, SpanMarker, Holiday };
+enum class Table : std::uint8_t { Marker, Open, SpanMarker, Holiday, Quantifier };
 struct FirstWord {
   Table table;
   std::uint8_t index;     // the entry's place in its table (< 64)

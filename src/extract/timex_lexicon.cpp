@@ -114,7 +114,7 @@ void add_start_words(Map& m) {
   add_holiday_first_words(firsts);
   for (const FirstWord& f : firsts) {
     WordInfo& w = m[f.word];
-    w.starts = true;
+    w.starts = w.starts || f.table != Table::Quantifier;  // "about" starts nothing alone
     w.first_of[static_cast<std::size_t>(f.table)] |= std::uint64_t{1} << f.index;
   }
 }

@@ -141,7 +141,7 @@ constexpr std::string_view kQuantifiers[] = {
     "another",    "an initial",   "an additional", "a further",    "an extra",      "a period of",
     "a total of", "a maximum of", "a minimum of",  "no more than", "no less than",  "not more than",
     "as long as", "as many as",   "the first",     "a full",       "approximately", "over",
-    "under",      "fewer than",   "the",
+    "under",      "fewer than",
 };
 
 template <class T, std::size_t N, class Get>
@@ -157,6 +157,7 @@ void add_marker_first_words(std::vector<FirstWord>& out) {
   add_firsts(out, Table::Marker, kMarkers, [](const Marker& m) { return m.words; });
   add_firsts(out, Table::Open, kOpen, [](std::string_view p) { return p; });
   add_firsts(out, Table::SpanMarker, kSpanMarkers, [](const auto& e) { return e.first; });
+  add_firsts(out, Table::Quantifier, kQuantifiers, [](std::string_view q) { return q; });
 }
 
 Matcher::Matcher(const std::vector<Token>& toks, Date anchor, bool future,
@@ -279,11 +280,12 @@ std::optional<Found> Matcher::spans(std::size_t i) const {
     return f;
   }
   if (kind != Sp::Bare) {
-    bool more = true;
-    while (more) {
+    // Skip "at least", "an initial", "the first" ...
+    for (bool more = true; more && j < m_t.size();) {
       more = false;
-      for (std::string_view q : kQuantifiers) {
-        if (std::size_t e = words(j, q); e && q != "the") {
+      for (std::uint64_t m = first_of(m_t[j], Table::Quantifier); m; m &= m - 1) {
+        const std::string_view q = kQuantifiers[std::countr_zero(m)];
+        if (std::size_t e = words(j, q)) {
           j = e;
           more = true;
           break;
