@@ -4,6 +4,7 @@
 // interface is timex.hpp.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -66,6 +67,7 @@ struct FirstWord {
   std::string_view word;  // its first word, lower case
 };
 void add_marker_first_words(std::vector<FirstWord>& out);   // timex_match.cpp
+void add_span_first_words(std::vector<FirstWord>& out);     // timex_match_open.cpp
 void add_holiday_first_words(std::vector<FirstWord>& out);  // timex_holidays.cpp
 
 // ---------------------------------------------------------------- tokens
@@ -87,6 +89,19 @@ struct Token {
   std::size_t start = 0;           // byte offsets in the searched text
   std::size_t end = 0;
 };
+
+// The first word of a table phrase ("in" of "in the run-up to", "not" of "not-too").
+inline std::string_view first_word(std::string_view phrase) {
+  return phrase.substr(0, std::min(phrase.find(' '), phrase.find('-')));
+}
+
+// Appends the first words of a phrase table; `get` gives an entry's phrase.
+template <class T, std::size_t N, class Get>
+void add_first_words(std::vector<FirstWord>& out, Table table, const T (&entries)[N], Get get) {
+  static_assert(N <= 64, "first_of holds 64 entries per table");
+  for (std::size_t k = 0; k < N; ++k)
+    out.push_back({table, static_cast<std::uint8_t>(k), first_word(get(entries[k]))});
+}
 
 // The entries of table `t` that may begin at token `tok` (bit k = entry k).
 inline std::uint64_t first_of(const Token& tok, Table t) {
@@ -271,17 +286,22 @@ class Matcher {
   std::optional<Found> at(std::size_t i) const;
 
  private:
-  // timex_match.cpp: markers ("by", "before", "from", "for") and roles.
+  // timex_match.cpp and timex_match_open.cpp: markers, open phrases, amounts, roles.
   std::optional<Found> marked(std::size_t i) const;
   std::optional<Found> spans(std::size_t i) const;
+  std::size_t skip_quantifiers(std::size_t j) const;
   std::optional<Found> open_phrase(std::size_t i) const;
   Found bare(std::size_t first, const Value& v) const;
+  std::optional<Value> range_end(std::size_t k, const Value& from, bool between) const;
 
-  // timex_match_calendar.cpp: calendar values.
+  // timex_match_calendar.cpp and timex_match_dates.cpp: calendar values.
   std::optional<Value> calendar(std::size_t i) const;
   std::optional<Value> explicit_date(std::size_t i) const;
   std::optional<Value> yearly(std::size_t i) const;
   std::optional<Value> yearly_core(std::size_t i, Yearly& out) const;
+  std::size_t month_day(std::size_t j, Yearly& y) const;
+  std::size_t quarter_or_half(std::size_t j, bool after_the, Yearly& y) const;
+  std::size_t season(std::size_t j, Yearly& y) const;
   std::optional<Value> weekday(std::size_t i) const;
   std::optional<Value> year_value(std::size_t i) const;
   std::optional<Value> relative(std::size_t i) const;
@@ -297,7 +317,7 @@ class Matcher {
   bool day_number(std::size_t i) const;
   bool year_number(std::size_t i) const;
 
-  // timex_match_span.cpp: amounts of time.
+  // timex_match_span.cpp: amounts of time and rolling windows.
   std::optional<SpanValue> amount(std::size_t i) const;
   std::optional<SpanValue> rolling(std::size_t i, bool& past) const;
 

@@ -111,6 +111,7 @@ void add_start_words(Map& m) {
     m[w].starts = true;
   std::vector<FirstWord> firsts;
   add_marker_first_words(firsts);
+  add_span_first_words(firsts);
   add_holiday_first_words(firsts);
   for (const FirstWord& f : firsts) {
     WordInfo& w = m[f.word];
