@@ -13,6 +13,7 @@
 #include "ingest/ledger_yaml.hpp"
 #include "report/claimreview.hpp"
 #include "report/claims_csv.hpp"
+#include "report/escape.hpp"
 #include "report/ledger_yaml.hpp"
 #include "store/ledger_io.hpp"
 
@@ -72,7 +73,7 @@ int run_claimreview(Context& ctx, const ExportFlags& f) {
   report::ClaimReviewOptions options{f.org, f.org_url, f.url_base};
   auto reviews = report::claim_reviews(ledger.claims, ledger.verdict_dates, *as_of,
                                        ledger_articles(db), options);
-  write_output(ctx, f.output, reviews.dump(2) + "\n");
+  write_output(ctx, f.output, report::json_for_script(reviews.dump(2)) + "\n");
   ctx.err << fmt::format("exported {} ClaimReview{} as of {}\n", reviews.size(),
                          reviews.size() == 1 ? "" : "s", core::format_date(*as_of));
   return kExitOk;

@@ -37,11 +37,13 @@ class Progress {
           << std::flush;
   }
   void clear() {
-    if (m_enabled) m_err << "\r\033[K";
+    // Spaces, not ESC [K: every byte printed passes SafeOutput, which shows ESC.
+    if (m_enabled) m_err << "\r" << std::string(kLineWidth, ' ') << "\r";
   }
   bool enabled() const { return m_enabled; }
 
  private:
+  static constexpr std::size_t kLineWidth = 60;  // wider than the bar and its counts
   std::ostream& m_err;
   std::size_t m_total;
   bool m_enabled;

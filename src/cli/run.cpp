@@ -10,6 +10,7 @@
 #include <date/date.h>
 
 #include "cli/commands.hpp"
+#include "cli/safe_output.hpp"
 #include "core/failure.hpp"
 
 namespace hindsight::cli {
@@ -31,6 +32,9 @@ std::filesystem::path find_root() {
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  // Untrusted text (articles, events, notes) must not drive the terminal: see
+  // safe_output.hpp. Restored when run returns.
+  SafeOutput safe_out(out), safe_err(err);
   CLI::App app{
       "hindsight — a ledger of the predictions news articles make, scored against "
       "what happened",

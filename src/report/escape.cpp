@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "util/controls.hpp"
+
 namespace hindsight::report {
 
-std::string html_escape(std::string_view text) {
+std::string html_escape(std::string_view raw) {
+  // Controls first: a bidi override would reorder the text around it in the page.
+  std::string text = util::escape_controls(raw);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -31,8 +35,9 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string markdown_escape(std::string_view text) {
+std::string markdown_escape(std::string_view raw) {
   static constexpr std::string_view kSpecial = "\\`*_[]<>|#~!&+";
+  std::string text = util::escape_controls(raw);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -46,7 +51,8 @@ std::string markdown_escape(std::string_view text) {
   return out;
 }
 
-std::string csv_text(std::string_view text) {
+std::string csv_text(std::string_view raw) {
+  std::string text = util::escape_controls(raw);
   std::string cell;
   if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
     cell += '\'';
@@ -77,6 +83,18 @@ std::string csv_row(const std::vector<std::string>& cells) {
   }
   row += "\r\n";
   return row;
+}
+
+std::string json_for_script(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  for (char c : json) {
+    if (c == '<')
+      out += "\\u003c";
+    else
+      out += c;
+  }
+  return out;
 }
 
 std::string terminal_safe(std::string_view text) {

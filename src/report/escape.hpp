@@ -12,6 +12,8 @@
 namespace hindsight::report {
 
 // Text safe inside HTML element content and quoted attribute values (& < > " ').
+// Here and in markdown_escape and csv_text, control characters and bidi overrides
+// are written as visible escapes first (util::escape_controls).
 std::string html_escape(std::string_view text);
 
 // Text safe inside a Markdown paragraph or table cell: ASCII punctuation that
@@ -32,6 +34,11 @@ std::string csv_number(const std::optional<double>& x);
 
 // One CSV row of ready cells (already csv_text'ed or numbers), ending with CRLF.
 std::string csv_row(const std::vector<std::string>& cells);
+
+// JSON text safe to paste inside an HTML <script> element (JSON-LD is embedded so):
+// every '<' becomes \u003c, which a JSON reader reads as the same string, so text
+// from an article cannot close the element with "</script>" or open a comment.
+std::string json_for_script(std::string_view json);
 
 // Text safe on a terminal: control characters (ESC, CR, …) and line breaks become
 // spaces, so an article cannot move the cursor or recolour the screen.
