@@ -68,8 +68,7 @@ ExtractTally extract_articles(Context& ctx, store::Database& db, const Knowledge
       ctx.err << "hindsight: note: article " << id << ": " << note << "\n";
     for (auto& c : x.claims)
       if (match_other_articles(claims, c)) ++tally.merged;
-    tally.new_claims += claims.save_extraction(id, x.claims);
-    articles.mark_extracted(id, ctx.now);
+    tally.new_claims += claims.save_extraction(id, x.claims, ctx.now);
     tally.claims += static_cast<int>(x.claims.size());
     ++tally.articles;
   }

@@ -64,11 +64,14 @@ bool valid_status(const std::string& status) {
 ClaimStore::ClaimStore(Database& db) : m_db(db) {}
 
 int ClaimStore::save_extraction(const std::string& article_id,
-                                const std::vector<core::Claim>& claims) {
+                                const std::vector<core::Claim>& claims,
+                                const std::string& extracted_at) {
   auto& db = m_db.sql();
   int inserted = 0;
   try {
-    SQLite::Transaction tx(db);
+    // IMMEDIATE: a deferred transaction that reads first cannot wait for another
+    // writer when it comes to write, and fails with "database is locked".
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     std::vector<std::string> old;
     {
       SQLite::Statement st(db, "SELECT DISTINCT claim_id FROM appearances WHERE article_id = ?");
@@ -85,6 +88,12 @@ int ClaimStore::save_extraction(const std::string& article_id,
         ++inserted;
       }
       for (const auto& a : c.appearances) claim_rows::insert_appearance(db, c.id, a);
+    }
+    if (!extracted_at.empty()) {
+      SQLite::Statement mark(db, "UPDATE articles SET extracted_at = ? WHERE id = ?");
+      mark.bind(1, extracted_at);
+      mark.bind(2, article_id);
+      mark.exec();
     }
     tx.commit();
   } catch (const SQLite::Exception& e) {

@@ -51,8 +51,11 @@ class ClaimStore {
   // deleted when no appearance is left; reviewed or resolved claims are kept as they
   // are. A claim whose id is already in the ledger (the same statement from another
   // article, or a kept claim) only gains the new appearances. Returns how many claims
-  // were inserted new.
-  int save_extraction(const std::string& article_id, const std::vector<core::Claim>& claims);
+  // were inserted new. When `extracted_at` is given, the article is marked extracted
+  // at that time in the same transaction, so that a crash never leaves an article's
+  // claims saved but the article not marked (or the reverse).
+  int save_extraction(const std::string& article_id, const std::vector<core::Claim>& claims,
+                      const std::string& extracted_at = {});
 
   // The claim with its appearances, topics, parts and current verdict, or nullopt.
   std::optional<core::Claim> get(const std::string& id);

@@ -249,7 +249,9 @@ LedgerImport LedgerIo::import(const std::vector<core::LedgerArticle>& files) {
   try {
     out.errors = missing_articles(m_db.sql(), files);
     if (!out.errors.empty()) return out;
-    SQLite::Transaction tx(m_db.sql());
+    // IMMEDIATE: the upserts read before they write; a deferred transaction could
+    // not wait for a concurrent writer and would fail with "database is locked".
+    SQLite::Transaction tx(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     for (const auto& f : files) {
       for (const auto& lc : f.claims) {
         auto upsert = upsert_claim(m_db.sql(), lc.claim);
