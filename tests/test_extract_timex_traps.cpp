@@ -91,6 +91,20 @@ TEST_SUITE("extract.timex.traps") {
     CHECK(found("$771bn last decade", "2025-10-29") == "last decade=2010-01-01..2019-12-31 past");
   }
 
+  TEST_CASE("an amount of something is not an amount from the anchor") {
+    CHECK(found("In a year of turmoil, markets held up", "2025-07-28") == "");
+    CHECK(found("within a year of the election", "2025-07-28") == "");
+    CHECK(found("after two years of talks", "2025-07-28") == "");
+    CHECK(found("$5bn a year", "2025-07-28") == "");
+    CHECK(found("for the first time", "2025-07-28") == "");
+  }
+
+  TEST_CASE("a weekday in a name is not a day") {
+    CHECK(found("The Sunday Times reported", "2025-07-28") == "");
+    CHECK(found("he told the Sunday Telegraph on Monday", "2025-07-28") ==
+          "on Monday=2025-07-28..2025-07-28 point");
+  }
+
   TEST_CASE("for a year is the content of the claim, even before a missing space") {
     CHECK(found("China is expected to delay its new export restrictions for a year.A key demand",
                 "2025-10-27") == "for a year=2025-10-27..2026-10-27 duration");

@@ -250,6 +250,10 @@ std::optional<Value> Matcher::weekday(std::size_t i) const {
   if (j >= m_t.size() || m_t[j].kind != TokKind::Word || !m_t[j].info || !m_t[j].info->weekday)
     return std::nullopt;
   const unsigned wd = m_t[j].info->weekday;
+  // "The Sunday Times", "a Monday Night Football game": a name, not a day.
+  if (j > 0 && (word(j - 1, "the") || word(j - 1, "a")) && j + 1 < m_t.size() &&
+      m_t[j + 1].kind == TokKind::Word && m_t[j + 1].capitalized)
+    return std::nullopt;
   std::size_t k = skip_possessive(j + 1);
   // "Thursday, Oct. 30": the date says more than the weekday.
   std::size_t d = punct(k, ",") ? k + 1 : k;

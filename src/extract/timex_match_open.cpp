@@ -155,7 +155,8 @@ std::optional<Found> Matcher::spans(std::size_t i) const {
   }
   if (kind != Sp::Bare) j = skip_quantifiers(j);
   auto a = amount(j);
-  if (!a) return std::nullopt;
+  // "in a year of turmoil", "within a year of the election": not counted from the anchor.
+  if (!a || word(a->next, "of")) return std::nullopt;
   f.next = a->next;
   f.basis = a->inferred ? core::DeadlineBasis::Inferred : core::DeadlineBasis::Stated;
   if (kind == Sp::In) {
