@@ -155,7 +155,9 @@ Found apply_marker(Mk kind, Found f, const Value& v, Date anchor, const std::opt
   }
   if (f.role != TimeRole::Start && f.role != TimeRole::Past && f.end && *f.end < anchor)
     f.role = TimeRole::Past;  // "by April, exports had fallen"
-  if (f.role == TimeRole::Past && kind != Mk::Since && kind != Mk::Neutral) f.start = v.iv.first;
+  // A past "before March" ends the day before March: start there too, never after the end.
+  if (f.role == TimeRole::Past && kind != Mk::Since && kind != Mk::Neutral)
+    f.start = f.end && *f.end < v.iv.first ? *f.end : v.iv.first;
   return f;
 }
 
