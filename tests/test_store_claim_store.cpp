@@ -57,6 +57,25 @@ core::Resolution verdict(const std::string& claim_id, core::Outcome o, const cha
 }  // namespace
 
 TEST_SUITE("store.claim_store") {
+  TEST_CASE("match candidates share the proposition, the named speaker and a fortnight") {
+    store::Database db(":memory:");
+    add_article(db, "a1");
+    store::ClaimStore claims(db);
+    auto same = claim("same", "a1");
+    auto other_speaker = claim("other", "a1", 20);
+    other_speaker.speaker->name = "He Lifeng";
+    auto later = claim("later", "a1", 40);
+    later.stated_on = d("2025-09-01");
+    claims.save_extraction("a1", {same, other_speaker, later});
+    auto probe = claim("probe", "a2");
+    probe.stated_on = d("2025-08-05");
+    auto found = claims.match_candidates(probe, 14);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].id == "same");
+    probe.speaker->basis = core::SpeakerBasis::Outlet;  // an outlet's voice is never merged
+    CHECK(claims.match_candidates(probe, 14).empty());
+  }
+
   TEST_CASE("a saved claim reads back with appearances, topics and parts") {
     store::Database db(":memory:");
     add_article(db, "a1");

@@ -33,7 +33,7 @@ namespace {
 // Gives `claim` the id of a claim of another article that is the same statement.
 bool match_other_articles(store::ClaimStore& claims, core::Claim& claim) {
   if (claim.proposition.empty()) return false;
-  for (const auto& other : claims.with_proposition(claim.proposition)) {
+  for (const auto& other : claims.match_candidates(claim, extract::kSameStatementDays)) {
     bool elsewhere = false;
     for (const auto& a : other.appearances) elsewhere = elsewhere || a.article != claim.article;
     if (elsewhere && extract::same_statement(other, claim)) {

@@ -70,7 +70,7 @@ bool same_statement(const core::Claim& a, const core::Claim& b) {
   if (a.kind != b.kind || !a.speaker || !b.speaker || a.speaker->name != b.speaker->name)
     return false;
   if (a.speaker->basis == core::SpeakerBasis::Outlet) return false;
-  if (std::labs(core::days_between(a.stated_on, b.stated_on)) > 14) return false;
+  if (std::labs(core::days_between(a.stated_on, b.stated_on)) > kSameStatementDays) return false;
   if (!a.proposition.empty() && a.proposition == b.proposition) return true;
   return util::fold_for_match(a.text) == util::fold_for_match(b.text);
 }

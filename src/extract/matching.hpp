@@ -25,6 +25,9 @@ std::string proposition_key(const core::Claim& claim);
 // bring an end to …").
 bool same_in_article(const core::Claim& a, const core::Claim& b);
 
+// How far apart (in days) two reports of one statement may be dated.
+inline constexpr long kSameStatementDays = 14;
+
 // True when claims from two different articles are the same statement: the same kind,
 // the same named speaker, stated within two weeks of each other, and the same non-empty
 // proposition or the same wording.

@@ -161,10 +161,18 @@ std::vector<core::Claim> ClaimStore::list(const ClaimFilter& f) {
   }
 }
 
-std::vector<core::Claim> ClaimStore::with_proposition(const std::string& proposition) {
+std::vector<core::Claim> ClaimStore::match_candidates(const core::Claim& claim, long days) {
+  if (!claim.speaker || claim.speaker->basis == core::SpeakerBasis::Outlet) return {};
   try {
-    SQLite::Statement st(m_db.sql(), "SELECT id FROM claims WHERE proposition = ? ORDER BY id");
-    st.bind(1, proposition);
+    SQLite::Statement st(m_db.sql(), R"sql(
+      SELECT id FROM claims
+      WHERE proposition = ? AND speaker_name = ? AND speaker_basis != 'outlet'
+        AND stated_on BETWEEN ? AND ?
+      ORDER BY id)sql");
+    st.bind(1, claim.proposition);
+    st.bind(2, claim.speaker->name);
+    st.bind(3, core::format_date(core::add_days(claim.stated_on, -days)));
+    st.bind(4, core::format_date(core::add_days(claim.stated_on, days)));
     std::vector<std::string> ids;
     while (st.executeStep()) ids.push_back(st.getColumn(0).getString());
     return load(ids);

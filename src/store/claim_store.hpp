@@ -63,9 +63,10 @@ class ClaimStore {
   // The claims that pass `filter`, ordered by deadline end (none last), then id.
   std::vector<core::Claim> list(const ClaimFilter& filter = {});
 
-  // The claims with this proposition key (for matching a new claim to one from
-  // another article).
-  std::vector<core::Claim> with_proposition(const std::string& proposition);
+  // The claims that could be the same statement as `claim` (extract::same_statement):
+  // the same proposition key, the same named (not outlet) speaker, stated within
+  // `days` days. Filtered in SQL so that matching stays cheap as the ledger grows.
+  std::vector<core::Claim> match_candidates(const core::Claim& claim, long days);
 
   // Records a review in one transaction: the claim's fields are set from `claim` (its
   // speaker, probability, deadline, topics, condition, review status) and a row is
