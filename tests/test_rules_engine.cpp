@@ -83,6 +83,32 @@ TEST_SUITE("rules.engine") {
     for (const auto& kind : source.kinds) CHECK((kind == "visit.held" || kind == "summit.held"));
   }
 
+  TEST_CASE("a busy timeline lists only the nearest rejected events in the trace") {
+    auto loaded = shipped();
+    std::vector<core::Event> visits;
+    std::vector<std::string> ids;
+    for (int i = 0; i < 40; ++i) {
+      // Visits every week from 2026-05-13 on: all after the window, E0 the nearest.
+      ids.push_back("E" + std::to_string(i));
+      auto e = event(ids.back().c_str(), "visit.held", "2026-05-13");
+      e.date = core::add_days(e.date, 7L * i);
+      e.attributes["visitor"] = core::Value{std::string("Donald Trump")};
+      e.attributes["host"] = core::Value{std::string("China")};
+      visits.push_back(e);
+    }
+    rules::MemoryEventSource source(visits);
+    rules::Engine engine(loaded.set, source);
+    auto c = claim("G004-8", "2025-10-27", {"visit.trump-to-china"});
+    c.deadline = {d("2026-01-01"), d("2026-04-30"), "early next year", core::DeadlineBasis::Stated};
+    auto v = engine.resolve(c, d("2026-11-22"));
+    REQUIRE(v);
+    const auto& selection = v->trace["runs"][0]["selections"][0];
+    REQUIRE(selection["rejected"].size() == 5);
+    CHECK(selection["rejected"][0]["id"] == "E0");
+    CHECK(selection["rejected"][4]["id"] == "E4");
+    CHECK(selection["rejected_not_shown"].get<int>() > 0);
+  }
+
   TEST_CASE("an event not yet known at as_of is rejected with the reason") {
     auto loaded = shipped();
     auto cut = event("E15", "tariff.changed", "2025-11-10");

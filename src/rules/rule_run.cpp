@@ -76,6 +76,9 @@ nlohmann::json event_brief(const core::Event& e) {
   return j;
 }
 
+// How many rejected events of a selection the trace lists, nearest to the window first.
+constexpr std::size_t kNearestRejected = 5;
+
 // Fills one selection's events and its trace entry.
 core::Status select_events(const Rule& rule, const EventSelection& sel, const std::string& kind,
                            core::Date from, core::Date to, core::Date as_of, EventSource& source,
@@ -93,10 +96,17 @@ core::Status select_events(const Rule& rule, const EventSelection& sel, const st
     return std::tie(a.date, a.id) < std::tie(c.date, c.id);
   });
   Selection matched;
+  // Rejected events are kept as (distance to the window, entry); only the nearest
+  // kNearestRejected go into the trace, the rest are counted, so that a trace stays
+  // small however busy the timeline is (the near miss is what a person checks).
+  std::vector<std::pair<long, const core::Event*>> rejected;
+  std::vector<nlohmann::json> rejected_entries;
   for (const auto& e : storage) {
-    nlohmann::json entry = event_brief(e);
     core::Date last = e.end.value_or(e.date);
+    long distance = 0;
+    nlohmann::json entry;
     if (e.known_on > as_of) {
+      entry = event_brief(e);
       entry["reason"] = "not yet known on " + core::format_date(as_of) + " (reported " +
                         core::format_date(e.known_on) + ")";
       entry["code"] = "unknown";
@@ -110,27 +120,44 @@ core::Status select_events(const Rule& rule, const EventSelection& sel, const st
                  }
                  return !*held;
                }()) {
+      entry.update(event_brief(e));
       entry["reason"] = "attribute test failed: " + hindsight::rules::source(*sel.where);
       entry["code"] = "attribute";
+      distance = last < from ? core::days_between(last, from)
+                             : (e.date > to ? core::days_between(to, e.date) : 0);
     } else if (last < from) {
-      long days = core::days_between(last, from);
-      entry["reason"] =
-          "outside the window: " + std::to_string(days) + " days before " + core::format_date(from);
+      distance = core::days_between(last, from);
+      entry = event_brief(e);
+      entry["reason"] = "outside the window: " + std::to_string(distance) + " days before " +
+                        core::format_date(from);
       entry["code"] = "before";
-      entry["days"] = days;
+      entry["days"] = distance;
     } else if (e.date > to) {
-      long days = core::days_between(to, e.date);
-      entry["reason"] =
-          "outside the window: " + std::to_string(days) + " days after " + core::format_date(to);
+      distance = core::days_between(to, e.date);
+      entry = event_brief(e);
+      entry["reason"] = "outside the window: " + std::to_string(distance) + " days after " +
+                        core::format_date(to);
       entry["code"] = "after";
-      entry["days"] = days;
+      entry["days"] = distance;
     } else {
       matched.push_back(&e);
-      trace["matched"].push_back(entry);
+      trace["matched"].push_back(event_brief(e));
       continue;
     }
-    trace["rejected"].push_back(entry);
+    rejected.emplace_back(distance, &e);
+    rejected_entries.push_back(std::move(entry));
   }
+  std::vector<std::size_t> order(rejected.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    return rejected[x].first < rejected[y].first;
+  });
+  if (order.size() > kNearestRejected) {
+    trace["rejected_not_shown"] = order.size() - kNearestRejected;
+    order.resize(kNearestRejected);
+  }
+  std::sort(order.begin(), order.end());  // back in date order
+  for (auto i : order) trace["rejected"].push_back(std::move(rejected_entries[i]));
   (void)rule;
   auto slot = static_cast<std::size_t>(&sel - rule.selections.data());
   b.m_selections[slot] = std::move(matched);
