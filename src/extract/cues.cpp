@@ -118,6 +118,12 @@ std::optional<std::pair<double, std::string>> explicit_probability(std::string_v
   static const std::regex after(
       R"((?:chance|probability|likelihood|odds|risk)\s+of\s+(?:about\s+|around\s+|roughly\s+|some\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent))",
       std::regex::icase);
+  // Each pattern needs a digit and a percent: most sentences have neither and skip
+  // the regex engine.
+  if (text.find_first_of("0123456789") == std::string_view::npos ||
+      (text.find('%') == std::string_view::npos && text.find("ercent") == std::string_view::npos &&
+       text.find("er cent") == std::string_view::npos))
+    return std::nullopt;
   std::string s(text);
   std::smatch m;
   if (std::regex_search(s, m, range)) {
