@@ -230,6 +230,8 @@ std::optional<Value> Matcher::partial_period(std::size_t i) const {
     if (kind == 2) {
       v.iv = {x->iv.first, std::max(x->iv.first, core::add_days(m_anchor, -1))};
       v.past = true;
+    } else if (m_anchor > x->iv.last) {
+      v.past = true;  // "later in 2024" said in 2025: that period, in the past
     } else {
       v.iv = {std::max(x->iv.first, m_anchor), x->iv.last};
     }
