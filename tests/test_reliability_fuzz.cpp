@@ -30,4 +30,26 @@ TEST_SUITE("reliability.fuzz") {
       }
     }
   }
+
+  TEST_CASE("later in a period that is over is that period, in the past") {
+    // fuzz_timex, crash-c1442d75 minimized: "later this Q3", anchor 2049-10-06.
+    for (const char* anchor : {"2049-10-06", "2025-10-15", "2025-12-31"}) {
+      for (const char* text : {"later this Q3", "prices fell later this Q3", "later in 2024"}) {
+        INFO(text << " on " << anchor);
+        for (bool future : {false, true}) {
+          for (const auto& t : extract::find_time_expressions(text, day(anchor), future))
+            if (t.start && t.end) CHECK(*t.start <= *t.end);
+        }
+        auto best = extract::normalize_time(text, day(anchor));
+        REQUIRE(best.has_value());
+        CHECK(best->role == extract::TimeRole::Past);
+        CHECK(*best->start <= *best->end);
+      }
+    }
+    // Said inside the period, it still runs from the anchor to the period's end.
+    auto q3 = extract::normalize_time("later this Q3", day("2025-07-29"));
+    REQUIRE(q3.has_value());
+    CHECK(*q3->start == day("2025-07-29"));
+    CHECK(*q3->end == day("2025-09-30"));
+  }
 }
