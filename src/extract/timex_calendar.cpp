@@ -141,8 +141,10 @@ Interval part_of(const Interval& base, Grain grain, Part part) {
     case Grain::Season:  // one month each
       return months_within(base, p + 1, p + 1);
     case Grain::Week: {
-      // Monday-Tuesday, Wednesday-Thursday, Friday-Sunday.
+      // Monday-Tuesday, Wednesday-Thursday, Friday-Sunday. A weekend is too short
+      // to have parts: "the end of the weekend" is the weekend.
       const Date f = base.first;
+      if (core::add_days(f, 6) > base.last) return base;
       if (part == Part::Late) return {core::add_days(f, 4), base.last};
       return {core::add_days(f, 2 * p), core::add_days(f, 2 * p + 1)};
     }
