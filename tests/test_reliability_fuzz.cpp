@@ -52,4 +52,20 @@ TEST_SUITE("reliability.fuzz") {
     CHECK(*q3->start == day("2025-07-29"));
     CHECK(*q3->end == day("2025-09-30"));
   }
+
+  TEST_CASE("the end of the weekend is the weekend, never an interval ending before it starts") {
+    // fuzz_timex, crash-d2c76c15 minimized: "end of the weekend", anchor 1900-01-01.
+    for (const char* anchor : {"1900-01-01", "2025-07-27", "2025-07-28", "2025-07-30"}) {
+      for (const char* text : {"end of the weekend", "by the end of the weekend",
+                               "early next weekend", "late this weekend"}) {
+        INFO(text << " on " << anchor);
+        for (bool future : {false, true})
+          for (const auto& t : extract::find_time_expressions(text, day(anchor), future))
+            if (t.start && t.end) CHECK(*t.start <= *t.end);
+      }
+    }
+    auto end = extract::normalize_time("by the end of the weekend", day("2025-07-30"));
+    REQUIRE(end.has_value());
+    CHECK(*end->end == day("2025-08-03"));
+  }
 }
