@@ -146,7 +146,9 @@ Found apply_marker(Mk kind, Found f, const Value& v, Date anchor, const std::opt
       }
       break;
     case Mk::Since:
-      f.start = v.iv.first;
+      // "since August" read with the next August (a phrase without a verb): a "since"
+      // cannot start after it is said, so it starts no later than the anchor.
+      f.start = std::min(v.iv.first, anchor);
       f.end = anchor;
       f.role = TimeRole::Past;
       break;
