@@ -68,4 +68,18 @@ TEST_SUITE("reliability.fuzz") {
     REQUIRE(end.has_value());
     CHECK(*end->end == day("2025-08-03"));
   }
+
+  TEST_CASE("since a month read as the next one never starts after it is said") {
+    // fuzz_timex, minimized: "since Aug", anchor 1903-03-14 (no verb: read as future).
+    for (const char* text : {"since Aug", "since August", "prices have risen since August"}) {
+      INFO(text);
+      auto t = extract::normalize_time(text, day("2025-03-14"));
+      REQUIRE(t.has_value());
+      CHECK(t->role == extract::TimeRole::Past);
+      CHECK(*t->start <= *t->end);
+      CHECK(*t->end == day("2025-03-14"));
+    }
+    auto past = extract::normalize_time("prices have risen since August", day("2025-03-14"));
+    CHECK(*past->start == day("2024-08-01"));
+  }
 }
