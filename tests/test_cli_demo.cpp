@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/run.hpp"
+#include "cli_fixture.hpp"
 #include "store/article_store.hpp"
 #include "util/text.hpp"
 
@@ -20,16 +20,7 @@ using nlohmann::json;
 
 namespace {
 
-struct Run {
-  int rc;
-  std::string out, err;
-};
-
-Run run(std::vector<std::string> args) {
-  std::ostringstream o, e;
-  int rc = cli::run(args, o, e);
-  return {rc, o.str(), e.str()};
-}
+using cli_fixture::run;
 
 std::vector<json> lines(const std::string& out) {
   std::vector<json> v;

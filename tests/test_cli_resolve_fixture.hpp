@@ -11,31 +11,18 @@
 #include <vector>
 
 #include "cli/run.hpp"
+#include "cli_fixture.hpp"
 #include "store/database.hpp"
 
 namespace resolve_fixture {
 
 namespace fs = std::filesystem;
 
-struct Run {
-  int rc = 0;
-  std::string out, err;
-};
-
-inline Run run(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  Run r;
-  r.rc = hindsight::cli::run(args, out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
+using cli_fixture::Run;
+using cli_fixture::run;
 
 inline fs::path temp_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("hindsight-c2-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return cli_fixture::fresh_temp_dir("hindsight-c2-" + name);
 }
 
 struct ClaimRow {
