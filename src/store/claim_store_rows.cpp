@@ -43,6 +43,30 @@ void fail(const Database& db, const char* doing, const std::exception& e) {
                       e.what());
 }
 
+void insert_topics_and_parts(SQLite::Database& db, const core::Claim& c) {
+  SQLite::Statement topic(db, "INSERT OR IGNORE INTO claim_topics (claim_id, topic) VALUES (?, ?)");
+  for (const auto& t : c.topics) {
+    topic.bind(1, c.id);
+    topic.bind(2, t);
+    topic.exec();
+    topic.reset();
+  }
+  SQLite::Statement part(
+      db, "INSERT INTO claim_parts (claim_id, idx, text, probability, topics) VALUES (?,?,?,?,?)");
+  for (std::size_t i = 0; i < c.parts.size(); ++i) {
+    part.bind(1, c.id);
+    part.bind(2, static_cast<int64_t>(i));
+    part.bind(3, c.parts[i].text);
+    if (c.parts[i].probability)
+      part.bind(4, *c.parts[i].probability);
+    else
+      part.bind(4);
+    part.bind(5, json(c.parts[i].topics).dump());
+    part.exec();
+    part.reset();
+  }
+}
+
 void insert_claim(SQLite::Database& db, const core::Claim& c) {
   SQLite::Statement st(db, R"sql(
     INSERT INTO claims (id, kind, text, article_id, span_start, span_end, speaker_name,
@@ -78,27 +102,7 @@ void insert_claim(SQLite::Database& db, const core::Claim& c) {
   st.bind(20, c.proposition);
   st.bind(21, core::to_string(c.review));
   st.exec();
-  SQLite::Statement topic(db, "INSERT OR IGNORE INTO claim_topics (claim_id, topic) VALUES (?, ?)");
-  for (const auto& t : c.topics) {
-    topic.bind(1, c.id);
-    topic.bind(2, t);
-    topic.exec();
-    topic.reset();
-  }
-  SQLite::Statement part(
-      db, "INSERT INTO claim_parts (claim_id, idx, text, probability, topics) VALUES (?,?,?,?,?)");
-  for (std::size_t i = 0; i < c.parts.size(); ++i) {
-    part.bind(1, c.id);
-    part.bind(2, static_cast<int64_t>(i));
-    part.bind(3, c.parts[i].text);
-    if (c.parts[i].probability)
-      part.bind(4, *c.parts[i].probability);
-    else
-      part.bind(4);
-    part.bind(5, json(c.parts[i].topics).dump());
-    part.exec();
-    part.reset();
-  }
+  insert_topics_and_parts(db, c);
 }
 
 void insert_appearance(SQLite::Database& db, const std::string& claim, const core::Appearance& a) {

@@ -16,6 +16,9 @@ namespace hindsight::store::claim_rows {
 // Inserts the claim row, its topics and its parts (not its appearances).
 void insert_claim(SQLite::Database& db, const core::Claim& c);
 
+// Inserts the claim's topics and parts (the rows beside the claim row).
+void insert_topics_and_parts(SQLite::Database& db, const core::Claim& c);
+
 // Adds an appearance unless the same one is recorded.
 void insert_appearance(SQLite::Database& db, const std::string& claim, const core::Appearance& a);
 

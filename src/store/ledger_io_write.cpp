@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/failure.hpp"
+#include "store/claim_store_rows.hpp"
 #include "store/ledger_io.hpp"
 #include "store/ledger_io_internal.hpp"
 
@@ -124,24 +125,7 @@ void replace_children(SQLite::Database& db, const core::Claim& c) {
     del.bind(1, c.id);
     del.exec();
   }
-  SQLite::Statement topic(db, "INSERT OR IGNORE INTO claim_topics (claim_id, topic) VALUES (?, ?)");
-  for (const auto& t : c.topics) {
-    topic.bind(1, c.id);
-    topic.bind(2, t);
-    topic.exec();
-    topic.reset();
-  }
-  SQLite::Statement part(
-      db, "INSERT INTO claim_parts (claim_id, idx, text, probability, topics) VALUES (?,?,?,?,?)");
-  for (std::size_t i = 0; i < c.parts.size(); ++i) {
-    part.bind(1, c.id);
-    part.bind(2, static_cast<std::int64_t>(i));
-    part.bind(3, c.parts[i].text);
-    bind_optional(part, 4, c.parts[i].probability);
-    part.bind(5, json(c.parts[i].topics).dump());
-    part.exec();
-    part.reset();
-  }
+  claim_rows::insert_topics_and_parts(db, c);
   SQLite::Statement app(db,
                         "INSERT OR IGNORE INTO appearances (claim_id, article_id, span_start, "
                         "span_end, raw_start, raw_end) VALUES (?, ?, ?, ?, ?, ?)");
