@@ -38,10 +38,9 @@ core::Claim claim(const char* id, const char* stated_on, std::vector<std::string
 class CountingSource : public rules::MemoryEventSource {
  public:
   using MemoryEventSource::MemoryEventSource;
-  std::vector<core::Event> events(const std::string& kind, core::Date from,
-                                  core::Date to) override {
+  const std::vector<core::Event>& events_of_kind(const std::string& kind) override {
     kinds.push_back(kind);
-    return MemoryEventSource::events(kind, from, to);
+    return MemoryEventSource::events_of_kind(kind);
   }
   std::vector<std::string> kinds;
 };
@@ -72,7 +71,8 @@ TEST_SUITE("rules.engine") {
     CHECK(v->evidence == std::vector<std::string>{"E37"});
     CHECK(v->by.starts_with("rule:visit.trump-to-china@1#"));
     CHECK(v->explanation == "no visit by 2026-04-30; the visit came 13 days later");
-    const auto& run = v->trace["runs"][0];
+    auto trace = v->trace_json();
+    const auto& run = trace["runs"][0];
     CHECK(run["window"]["end"] == "2026-04-30");
     const auto& rejected = run["selections"][0]["rejected"];
     REQUIRE(rejected.size() == 1);
@@ -102,7 +102,8 @@ TEST_SUITE("rules.engine") {
     c.deadline = {d("2026-01-01"), d("2026-04-30"), "early next year", core::DeadlineBasis::Stated};
     auto v = engine.resolve(c, d("2026-11-22"));
     REQUIRE(v);
-    const auto& selection = v->trace["runs"][0]["selections"][0];
+    auto trace = v->trace_json();
+    const auto& selection = trace["runs"][0]["selections"][0];
     REQUIRE(selection["rejected"].size() == 5);
     CHECK(selection["rejected"][0]["id"] == "E0");
     CHECK(selection["rejected"][4]["id"] == "E4");
@@ -123,9 +124,10 @@ TEST_SUITE("rules.engine") {
     auto before = engine.resolve(c, d("2025-11-03"));
     REQUIRE(before);
     CHECK(!before->decided);
-    CHECK(before->trace["runs"][0]["selections"][0]["rejected"][0]["reason"] ==
+    auto trace = before->trace_json();
+    CHECK(trace["runs"][0]["selections"][0]["rejected"][0]["reason"] ==
           "not yet known on 2025-11-03 (reported 2025-11-04)");
-    CHECK(before->trace["runs"][0]["deadline"]["note"] ==
+    CHECK(trace["runs"][0]["deadline"]["note"] ==
           "no deadline in the text: the default horizon of 1y from 2025-10-27 applies");
     auto after = engine.resolve(c, d("2025-11-04"));
     REQUIRE(after);
@@ -140,9 +142,9 @@ TEST_SUITE("rules.engine") {
     auto v = engine.resolve(claim("G000-2", "2025-07-28", {}), d("2026-11-22"));
     REQUIRE(v);
     CHECK(!v->decided);
-    CHECK(v->trace["note"] == "the claim has no topics, so no rule can judge it");
+    CHECK(v->trace_json()["note"] == "the claim has no topics, so no rule can judge it");
     auto w = engine.resolve(claim("x", "2025-07-28", {"taiwan"}), d("2026-11-22"));
-    CHECK(w->trace["note"] == "no rule applies to the claim's topics and kind");
+    CHECK(w->trace_json()["note"] == "no rule applies to the claim's topics and kind");
   }
 
   TEST_CASE("a factual claim is not judged by rules for predictions") {

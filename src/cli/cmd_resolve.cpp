@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <memory>
 #include <ostream>
 
@@ -72,7 +73,7 @@ json resolution_json(const core::Resolution& r) {
 
 struct ResolveFlags {
   std::string as_of;
-  bool dry_run = false, json = false, confirm = false;
+  bool dry_run = false, json = false, confirm = false, timings = false;
 };
 
 int run_resolve(Context& ctx, const ResolveFlags& f) {
@@ -88,6 +89,7 @@ int run_resolve(Context& ctx, const ResolveFlags& f) {
   auto tally = resolve_claims(ctx, db, request);
   if (!tally) return kExitError;
   ctx.err << summary_line(*tally, *as_of, f.dry_run) << "\n";
+  if (f.timings) ctx.err << timings_line(tally->timings) << "\n";
   return tally->errors ? kExitError : kExitOk;
 }
 
@@ -108,13 +110,16 @@ int run_explain(Context& ctx, const ExplainFlags& f) {
   auto loaded = load_rule_set(ctx, {});
   if (!loaded) return kExitError;
   store::EventStore event_store(db);
+  // The events of each kind the rules ask for, read once.
   struct Source : rules::EventSource {
     explicit Source(store::EventStore& s) : store(s) {}
-    std::vector<core::Event> events(const std::string& kind, core::Date from,
-                                    core::Date to) override {
-      return store.by_kind(kind, from, to);
+    const std::vector<core::Event>& events_of_kind(const std::string& kind) override {
+      auto it = by_kind.find(kind);
+      if (it == by_kind.end()) it = by_kind.emplace(kind, store.list(kind)).first;
+      return it->second;
     }
     store::EventStore& store;
+    std::map<std::string, std::vector<core::Event>> by_kind;
   } source(event_store);
   rules::Engine engine(loaded->set, source);
   auto verdict = engine.resolve(*claim, *as_of);
@@ -124,7 +129,7 @@ int run_explain(Context& ctx, const ExplainFlags& f) {
   }
   auto current = verdicts.current(*id);
   if (f.json) {
-    json out = verdict->trace;
+    json out = verdict->trace_json();
     out["recorded"] = current ? resolution_json(*current) : json();
     ctx.out << out.dump() << "\n";
     return kExitOk;
@@ -144,7 +149,7 @@ int run_explain(Context& ctx, const ExplainFlags& f) {
     ctx.out << fmt::format("  by {}; evidence: {}\n", verdict->by,
                            evidence.empty() ? "(none)" : evidence);
   }
-  ctx.out << rules::trace_to_text(verdict->trace, 2);
+  ctx.out << rules::trace_to_text(verdict->trace_json(), 2);
   ctx.out << (current ? fmt::format("recorded verdict: {} ({}, by {}, as of {})\n",
                                     verdict_text(*current), core::to_string(current->state),
                                     current->by, core::format_date(current->as_of))
@@ -260,6 +265,8 @@ void add_resolve_commands(CLI::App& app, Action& action) {
   resolve->add_flag("--json", rf->json, "One JSON object per claim");
   resolve->add_flag("--confirm", rf->confirm,
                     "Record the verdicts confirmed (default: as each rule file's 'confirm' says)");
+  resolve->add_flag("--timings", rf->timings,
+                    "Print where the time went (load, evaluate, write) on stderr at the end");
   resolve->callback(
       [&action, rf] { action = [rf](Context& ctx) { return run_resolve(ctx, *rf); }; });
 

@@ -53,7 +53,7 @@ std::string describe(const Verdict& verdict) {
 }
 
 Engine::Engine(const RuleSet& rules, EventSource& events, EngineOptions options)
-    : m_rules(rules), m_events(events), m_options(options) {}
+    : m_rules(rules), m_cache(events), m_options(options) {}
 
 std::vector<std::pair<const Rule*, std::string>> Engine::candidates(
     const core::Claim& claim) const {
@@ -75,46 +75,52 @@ std::vector<std::pair<const Rule*, std::string>> Engine::candidates(
 core::Result<Verdict> Engine::resolve(const core::Claim& claim, core::Date as_of) {
   auto verdict = is_compound(claim) ? resolve_compound(claim, as_of) : resolve_single(claim, as_of);
   if (verdict) {
-    verdict->trace["claim"] = claim.id;
-    verdict->trace["as_of"] = core::format_date(as_of);
+    verdict->trace.claim = claim.id;
+    verdict->trace.as_of = as_of;
   }
   return verdict;
 }
 
 core::Result<Verdict> Engine::resolve_single(const core::Claim& claim, core::Date as_of) {
   Verdict result;
-  result.trace = {{"runs", nlohmann::json::array()}};
   auto found = candidates(claim);
   if (found.empty()) {
-    result.trace["note"] = claim.topics.empty() ? "the claim has no topics, so no rule can judge it"
-                                                : "no rule applies to the claim's topics and kind";
-    result.trace["topics"] = claim.topics;
+    result.trace.no_rule = true;
+    result.trace.note = claim.topics.empty() ? "the claim has no topics, so no rule can judge it"
+                                             : "no rule applies to the claim's topics and kind";
+    result.trace.topics = claim.topics;
     return result;
   }
+  result.trace.runs.reserve(found.size());
   for (const auto& [rule, topic] : found) {
-    auto run = run_rule(*rule, topic, claim, as_of, m_events, m_options);
-    if (!run) return run.error();
-    result.trace["runs"].push_back(run->trace);
-    if (run->decided && !result.decided) {
-      nlohmann::json runs = std::move(result.trace["runs"]);
-      result = std::move(*run);
-      result.trace = {{"runs", std::move(runs)}};
-      result.trace["decided_by"] = result.by;
+    RunTrace run;
+    auto status = run_rule(*rule, topic, claim, as_of, m_cache, m_options, run);
+    if (!status) return status.error();
+    if (run.result.decided && !result.decided) {
+      result.decided = true;
+      result.outcome = run.result.outcome;
+      result.credit = run.result.credit;
+      result.evidence = run.result.evidence;
+      result.by = rule->by();
+      result.confirm = rule->confirm;
+      result.explanation = run.result.explanation;
+      result.trace.decided_by = result.by;
     }
+    result.trace.runs.push_back(std::move(run));
   }
-  result.trace["outcome"] =
-      result.decided ? nlohmann::json(core::to_string(result.outcome)) : nlohmann::json(nullptr);
-  if (result.credit) result.trace["credit"] = *result.credit;
-  result.trace["evidence"] = result.evidence;
-  result.trace["explanation"] = result.explanation;
+  result.trace.result = {result.decided, result.outcome, result.credit, result.evidence,
+                         result.explanation};
   return result;
 }
 
 core::Result<Verdict> Engine::resolve_compound(const core::Claim& claim, core::Date as_of) {
   Verdict result;
-  nlohmann::json parts = nlohmann::json::array();
+  Trace& trace = result.trace;
+  trace.compound = true;
   bool defaulted = false;
   core::Date end = effective_deadline_end(claim, m_options.default_horizon, defaulted);
+  trace.deadline_end = end;
+  trace.deadline_defaulted = defaulted;
   bool settled = as_of > add_duration(end, m_options.settle);
   double sum = 0;
   int counted = 0, decided = 0, undecided = 0;
@@ -125,11 +131,11 @@ core::Result<Verdict> Engine::resolve_compound(const core::Claim& claim, core::D
     core::Claim part = part_claim(claim, i);
     auto v = resolve_single(part, as_of);
     if (!v) return v.error();
-    nlohmann::json entry = {{"part", i + 1},
-                            {"text", part.text},
-                            {"topics", part.topics},
-                            {"outcome", describe(*v)},
-                            {"trace", v->trace}};
+    PartTrace entry;
+    entry.index = i + 1;
+    entry.text = part.text;
+    entry.topics = part.topics;
+    entry.outcome = describe(*v);
     std::string line = "part " + std::to_string(i + 1) + " (" + part.text + "): ";
     if (v->decided) {
       ++decided;
@@ -148,24 +154,18 @@ core::Result<Verdict> Engine::resolve_compound(const core::Claim& claim, core::D
       ++undecided;
       if (settled) {
         ++counted;  // no evidence by the deadline: it did not come true
-        entry["counted_as"] = "false: nothing showed it by the deadline";
+        entry.counted_as = "false: nothing showed it by the deadline";
         line += "not shown by the deadline, counted false";
       } else {
         line += "pending";
       }
     }
+    entry.trace = std::move(v->trace);
     lines.push_back(line);
-    parts.push_back(std::move(entry));
+    trace.parts.push_back(std::move(entry));
   }
-  result.trace = {{"compound", true},
-                  {"deadline", {{"end", core::format_date(end)}, {"defaulted", defaulted}}},
-                  {"parts", parts}};
-  if (defaulted)
-    result.trace["deadline"]["note"] =
-        "no deadline in the text: the default horizon applies to the whole";
   if (undecided > 0 && !settled) {
-    result.trace["note"] = "waiting for every part, or for the deadline to pass";
-    result.trace["outcome"] = nullptr;
+    trace.note = "waiting for every part, or for the deadline to pass";
     return result;
   }
   result.decided = true;
@@ -182,11 +182,8 @@ core::Result<Verdict> Engine::resolve_compound(const core::Claim& claim, core::D
   }
   result.explanation = "credit by parts: ";
   for (std::size_t i = 0; i < lines.size(); ++i) result.explanation += (i ? "; " : "") + lines[i];
-  result.trace["outcome"] = core::to_string(result.outcome);
-  if (result.credit) result.trace["credit"] = *result.credit;
-  result.trace["evidence"] = result.evidence;
-  result.trace["explanation"] = result.explanation;
-  result.trace["decided_by"] = result.by;
+  trace.decided_by = result.by;
+  trace.result = {true, result.outcome, result.credit, result.evidence, result.explanation};
   return result;
 }
 

@@ -5,8 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/claim.hpp"
@@ -15,19 +19,21 @@
 #include "core/outcome.hpp"
 #include "core/result.hpp"
 #include "rules/rule.hpp"
+#include "rules/trace.hpp"
 
 namespace hindsight::rules {
 
-// Where the engine finds events: by kind and date range only (the ledger's
-// (kind, date) index), so that resolving never scans every event.
+// Where the engine finds events: by kind only (the ledger's (kind, date) index), so
+// that resolving never scans every event; the engine finds a window in them by
+// binary search.
 class EventSource {
  public:
   virtual ~EventSource() = default;
 
-  // The events of `kind` whose date lies in [from, to], in any order. May throw
+  // Every event of `kind`, sorted by date, then id. The vector must stay valid and
+  // unchanged while the source lives (the engine keeps pointers into it). May throw
   // core::Failure.
-  virtual std::vector<core::Event> events(const std::string& kind, core::Date from,
-                                          core::Date to) = 0;
+  virtual const std::vector<core::Event>& events_of_kind(const std::string& kind) = 0;
 };
 
 // Settings of the engine itself (a rule's own settings come from its file).
@@ -37,6 +43,12 @@ struct EngineOptions {
   Duration settle{0, 3};
   // How far outside a window events are fetched, to show near misses in the trace.
   long near_days = 366;
+  // How many rejected events of a selection the trace keeps, nearest to the window
+  // first (the rest are counted).
+  std::size_t nearest_rejected = 5;
+  // Tests only: classify every fetched event one by one instead of walking out from
+  // the window (the plain method the fast one must agree with).
+  bool plain_selection = false;
 };
 
 // The engine's answer for one claim.
@@ -48,7 +60,37 @@ struct Verdict {
   std::string by;                     // "rule:ID@VERSION#HASH" (or compound.parts)
   ConfirmPolicy confirm = ConfirmPolicy::Manual;
   std::string explanation;  // one line for people
-  nlohmann::json trace;     // the whole reasoning, see docs/rules.md
+  Trace trace;              // the whole reasoning, see docs/rules.md
+
+  // The trace as JSON (what the ledger stores; see trace_json_text for the text).
+  nlohmann::json trace_json() const { return rules::trace_json(trace); }
+  // Whether some rule judged the claim (false: no rule accepts its topics and kind).
+  bool judged() const { return trace.compound || !trace.runs.empty(); }
+};
+
+// What the engine keeps between claims about one selection over one kind of event:
+// the events (date-sorted, from the EventSource), the longest span among them, and
+// the attribute test's result per event when the test reads only the event.
+struct KindCache {
+  const std::vector<core::Event>* events = nullptr;
+  long max_span = 0;              // the most days an event's `end` lies after its date
+  bool cacheable = false;         // the attribute test reads no claim field
+  std::vector<std::int8_t> held;  // per event: -1 untested, 0 failed, 1 held, 2 error
+  std::unordered_map<std::size_t, std::string> errors;  // per event with held == 2
+};
+
+// The KindCaches of one engine.
+class SelectionCache {
+ public:
+  explicit SelectionCache(EventSource& source) : m_source(source) {}
+
+  // The cache of `selection` over events of `kind`, filled on first use.
+  KindCache& get(const EventSelection& selection, const std::string& kind);
+
+ private:
+  EventSource& m_source;
+  std::map<std::pair<const EventSelection*, std::string>, KindCache> m_caches;
+  std::map<std::string, long, std::less<>> m_spans;
 };
 
 // `d` plus a duration: months first (clamped to a shorter month's end), then days.
@@ -73,7 +115,7 @@ class Engine {
   core::Result<Verdict> resolve_compound(const core::Claim& claim, core::Date as_of);
 
   const RuleSet& m_rules;
-  EventSource& m_events;
+  SelectionCache m_cache;
   EngineOptions m_options;
 };
 

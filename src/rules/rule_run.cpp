@@ -2,20 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
 #include <tuple>
+
+#include "rules/select.hpp"
 
 namespace hindsight::rules {
 
 namespace {
-
-std::string format_duration(const Duration& d) {
-  if (d.months % 12 == 0 && d.months > 0 && d.days == 0) return std::to_string(d.months / 12) + "y";
-  std::string out;
-  if (d.months) out += std::to_string(d.months) + "m";
-  if (d.days || out.empty()) out += std::to_string(d.days) + "d";
-  return out;
-}
 
 // The values of the names of a rule's expressions while it runs on one claim.
 class RunBindings : public Bindings {
@@ -24,12 +17,12 @@ class RunBindings : public Bindings {
     return slot < m_fields.size() ? m_fields[slot] : Value{};
   }
   const Selection& selection(std::size_t slot) const override {
-    return slot < m_selections.size() ? m_selections[slot] : m_empty;
+    return slot < m_selections.size() && m_selections[slot] ? *m_selections[slot] : m_empty;
   }
   const core::Event* current_event() const override { return m_current; }
 
   std::array<Value, kFieldCount> m_fields{};
-  std::vector<Selection> m_selections;
+  std::vector<const Selection*> m_selections;  // into the run's trace
   const core::Event* m_current = nullptr;
 
  private:
@@ -66,102 +59,6 @@ core::Result<core::Date> evaluate_date(const Rule& rule, const Expr& expr, const
   if (const auto* d = std::get_if<core::Date>(&v->v)) return *d;
   return rule_error(
       rule, core::Error{std::string(what) + " '" + source(expr) + "' is null for this claim", {}});
-}
-
-nlohmann::json event_brief(const core::Event& e) {
-  nlohmann::json j = {{"id", e.id}, {"date", core::format_date(e.date)}};
-  if (e.end) j["end"] = core::format_date(*e.end);
-  if (e.known_on != e.date) j["known_on"] = core::format_date(e.known_on);
-  j["summary"] = e.summary;
-  return j;
-}
-
-// How many rejected events of a selection the trace lists, nearest to the window first.
-constexpr std::size_t kNearestRejected = 5;
-
-// Fills one selection's events and its trace entry.
-core::Status select_events(const Rule& rule, const EventSelection& sel, const std::string& kind,
-                           core::Date from, core::Date to, core::Date as_of, EventSource& source,
-                           long near_days, RunBindings& b, std::vector<core::Event>& storage,
-                           nlohmann::json& trace) {
-  trace = {{"name", sel.name},
-           {"kind", kind},
-           {"window", {{"start", core::format_date(from)}, {"end", core::format_date(to)}}},
-           {"matched", nlohmann::json::array()},
-           {"rejected", nlohmann::json::array()}};
-  if (sel.where) trace["where"] = hindsight::rules::source(*sel.where);
-  if (kind.empty()) return core::ok_status();
-  storage = source.events(kind, core::add_days(from, -near_days), core::add_days(to, near_days));
-  std::sort(storage.begin(), storage.end(), [](const core::Event& a, const core::Event& c) {
-    return std::tie(a.date, a.id) < std::tie(c.date, c.id);
-  });
-  Selection matched;
-  // Rejected events are kept as (distance to the window, entry); only the nearest
-  // kNearestRejected go into the trace, the rest are counted, so that a trace stays
-  // small however busy the timeline is (the near miss is what a person checks).
-  std::vector<std::pair<long, const core::Event*>> rejected;
-  std::vector<nlohmann::json> rejected_entries;
-  for (const auto& e : storage) {
-    core::Date last = e.end.value_or(e.date);
-    long distance = 0;
-    nlohmann::json entry;
-    if (e.known_on > as_of) {
-      entry = event_brief(e);
-      entry["reason"] = "not yet known on " + core::format_date(as_of) + " (reported " +
-                        core::format_date(e.known_on) + ")";
-      entry["code"] = "unknown";
-    } else if (sel.where && [&] {
-                 b.m_current = &e;
-                 auto held = evaluate_bool(*sel.where, b);
-                 b.m_current = nullptr;
-                 if (!held) {
-                   entry["error"] = held.error().message;
-                   return true;
-                 }
-                 return !*held;
-               }()) {
-      entry.update(event_brief(e));
-      entry["reason"] = "attribute test failed: " + hindsight::rules::source(*sel.where);
-      entry["code"] = "attribute";
-      distance = last < from ? core::days_between(last, from)
-                             : (e.date > to ? core::days_between(to, e.date) : 0);
-    } else if (last < from) {
-      distance = core::days_between(last, from);
-      entry = event_brief(e);
-      entry["reason"] = "outside the window: " + std::to_string(distance) + " days before " +
-                        core::format_date(from);
-      entry["code"] = "before";
-      entry["days"] = distance;
-    } else if (e.date > to) {
-      distance = core::days_between(to, e.date);
-      entry = event_brief(e);
-      entry["reason"] = "outside the window: " + std::to_string(distance) + " days after " +
-                        core::format_date(to);
-      entry["code"] = "after";
-      entry["days"] = distance;
-    } else {
-      matched.push_back(&e);
-      trace["matched"].push_back(event_brief(e));
-      continue;
-    }
-    rejected.emplace_back(distance, &e);
-    rejected_entries.push_back(std::move(entry));
-  }
-  std::vector<std::size_t> order(rejected.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    return rejected[x].first < rejected[y].first;
-  });
-  if (order.size() > kNearestRejected) {
-    trace["rejected_not_shown"] = order.size() - kNearestRejected;
-    order.resize(kNearestRejected);
-  }
-  std::sort(order.begin(), order.end());  // back in date order
-  for (auto i : order) trace["rejected"].push_back(std::move(rejected_entries[i]));
-  (void)rule;
-  auto slot = static_cast<std::size_t>(&sel - rule.selections.data());
-  b.m_selections[slot] = std::move(matched);
-  return core::ok_status();
 }
 
 core::Status collect_evidence(const Rule& rule, const Clause& clause, const RunBindings& b,
@@ -205,6 +102,83 @@ core::Result<std::string> render_template(const Rule& rule, const Clause& clause
   return out;
 }
 
+// The event kind of a selection for a claim found by `topic` ("" when a generic
+// rule's pattern does not give one).
+std::string selection_kind(const Rule& rule, const EventSelection& sel, const std::string& topic) {
+  if (!sel.kind_from_topic()) return sel.kind;
+  auto pattern = std::find_if(
+      rule.applies_to.topics.begin(), rule.applies_to.topics.end(), [&](const std::string& t) {
+        return t.ends_with(".*") && topic.starts_with(t.substr(0, t.size() - 1));
+      });
+  return pattern == rule.applies_to.topics.end() ? "" : topic.substr(pattern->size() - 1);
+}
+
+core::Status run_selections(const Rule& rule, const std::string& topic, core::Date as_of,
+                            SelectionCache& cache, const EngineOptions& options, RunBindings& b,
+                            RunTrace& run) {
+  run.selections.resize(rule.selections.size());
+  b.m_selections.assign(rule.selections.size(), nullptr);
+  for (std::size_t i = 0; i < rule.selections.size(); ++i) {
+    const auto& sel = rule.selections[i];
+    SelectionTrace& trace = run.selections[i];
+    trace.selection = &sel;
+    trace.from = run.window_start;
+    trace.to = run.window_end;
+    if (sel.window) {
+      auto f = evaluate_date(rule, *(*sel.window)[0], b, "the selection window start");
+      if (!f) return f.error();
+      auto t = evaluate_date(rule, *(*sel.window)[1], b, "the selection window end");
+      if (!t) return t.error();
+      trace.from = *f;
+      trace.to = *t;
+    }
+    trace.kind = selection_kind(rule, sel, topic);
+    b.m_selections[i] = &trace.matched;
+    if (trace.kind.empty()) continue;
+    WhereTest test = [&b, &sel](const core::Event& e) {
+      b.m_current = &e;
+      auto held = evaluate_bool(*sel.where, b);
+      b.m_current = nullptr;
+      return held;
+    };
+    select_events(cache.get(sel, trace.kind), as_of, options, test, trace);
+  }
+  return core::ok_status();
+}
+
+core::Status run_clauses(const Rule& rule, const RunBindings& b, RunTrace& run) {
+  TraceOutcome& result = run.result;
+  for (std::size_t i = 0; i < rule.clauses.size(); ++i) {
+    const auto& clause = rule.clauses[i];
+    run.clauses_tested = i + 1;
+    if (clause.when) {
+      auto r = evaluate_bool(*clause.when, b);
+      if (!r) return rule_error(rule, r.error());
+      if (!*r) continue;
+    }
+    result.decided = true;
+    result.outcome = clause.outcome;
+    if (clause.credit) {
+      auto c = evaluate(*clause.credit, b);
+      if (!c) return rule_error(rule, c.error());
+      const auto* x = std::get_if<double>(&c->v);
+      if (!x || *x < 0 || *x > 1)
+        return rule_error(rule, core::Error{"credit '" + source(*clause.credit) + "' is " +
+                                                to_string(*c) + ", not a number from 0 to 1",
+                                            clause.location});
+      result.credit = *x;
+    }
+    auto ev = collect_evidence(rule, clause, b, result.evidence);
+    if (!ev) return ev.error();
+    auto text = render_template(rule, clause, b);
+    if (!text) return text.error();
+    result.explanation = std::move(*text);
+    run.fired = i;
+    break;
+  }
+  return core::ok_status();
+}
+
 }  // namespace
 
 core::Date effective_deadline_end(const core::Claim& claim, const Duration& horizon,
@@ -214,102 +188,53 @@ core::Date effective_deadline_end(const core::Claim& claim, const Duration& hori
   return defaulted ? add_duration(claim.stated_on, horizon) : *claim.deadline.end;
 }
 
-core::Result<Verdict> run_rule(const Rule& rule, const std::string& topic, const core::Claim& claim,
-                               core::Date as_of, EventSource& events,
-                               const EngineOptions& options) {
-  Verdict verdict;
-  verdict.by = rule.by();
-  verdict.confirm = rule.confirm;
-  bool defaulted = false;
-  core::Date end = effective_deadline_end(claim, rule.default_horizon, defaulted);
-  nlohmann::json& trace = verdict.trace;
-  trace = {{"rule", rule.by()}, {"title", rule.title}, {"topic", topic}};
-  trace["deadline"] = {{"end", core::format_date(end)},
-                       {"basis", core::to_string(claim.deadline.basis)},
-                       {"phrase", claim.deadline.phrase}};
-  if (defaulted)
-    trace["deadline"]["note"] = "no deadline in the text: the default horizon of " +
-                                format_duration(rule.default_horizon) + " from " +
-                                core::format_date(claim.stated_on) + " applies";
+core::Status run_rule(const Rule& rule, const std::string& topic, const core::Claim& claim,
+                      core::Date as_of, SelectionCache& cache, const EngineOptions& options,
+                      RunTrace& run) {
+  run.rule = &rule;
+  run.topic = topic;
+  run.deadline_end = effective_deadline_end(claim, rule.default_horizon, run.defaulted);
+  run.basis = claim.deadline.basis;
+  run.phrase = claim.deadline.phrase;
+  run.stated_on = claim.stated_on;
+  run.as_of = as_of;
 
   RunBindings b;
-  b.m_selections.resize(rule.selections.size());
-  bind_claim(b, claim, as_of, rule, end);
+  bind_claim(b, claim, as_of, rule, run.deadline_end);
   auto start = evaluate_date(rule, *rule.window[0], b, "the window start");
   if (!start) return start.error();
   auto stop = evaluate_date(rule, *rule.window[1], b, "the window end");
   if (!stop) return stop.error();
   b.m_fields[kWindowStart] = Value{*start};
   b.m_fields[kWindowEnd] = Value{*stop};
-  trace["window"] = {{"start", core::format_date(*start)}, {"end", core::format_date(*stop)}};
+  run.window_start = *start;
+  run.window_end = *stop;
 
-  std::vector<std::vector<core::Event>> storage(rule.selections.size());
-  trace["selections"] = nlohmann::json::array();
-  for (std::size_t i = 0; i < rule.selections.size(); ++i) {
-    const auto& sel = rule.selections[i];
-    core::Date from = *start, to = *stop;
-    if (sel.window) {
-      auto f = evaluate_date(rule, *(*sel.window)[0], b, "the selection window start");
-      if (!f) return f.error();
-      auto t = evaluate_date(rule, *(*sel.window)[1], b, "the selection window end");
-      if (!t) return t.error();
-      from = *f;
-      to = *t;
-    }
-    std::string kind = sel.kind;
-    if (sel.kind_from_topic()) {
-      auto pattern = std::find_if(
-          rule.applies_to.topics.begin(), rule.applies_to.topics.end(), [&](const std::string& t) {
-            return t.ends_with(".*") && topic.starts_with(t.substr(0, t.size() - 1));
-          });
-      kind = pattern == rule.applies_to.topics.end() ? "" : topic.substr(pattern->size() - 1);
-    }
-    nlohmann::json entry;
-    auto status = select_events(rule, sel, kind, from, to, as_of, events, options.near_days, b,
-                                storage[i], entry);
-    if (!status) return status.error();
-    trace["selections"].push_back(entry);
-  }
+  auto selected = run_selections(rule, topic, as_of, cache, options, b, run);
+  if (!selected) return selected.error();
+  return run_clauses(rule, b, run);
+}
 
-  trace["clauses"] = nlohmann::json::array();
-  for (std::size_t i = 0; i < rule.clauses.size(); ++i) {
-    const auto& clause = rule.clauses[i];
-    bool held = true;
-    if (clause.when) {
-      auto r = evaluate_bool(*clause.when, b);
-      if (!r) return rule_error(rule, r.error());
-      held = *r;
-    }
-    trace["clauses"].push_back({{"outcome", core::to_string(clause.outcome)},
-                                {"when", clause.when ? source(*clause.when) : "(always)"},
-                                {"held", held}});
-    if (!held) continue;
-    verdict.decided = true;
-    verdict.outcome = clause.outcome;
-    if (clause.credit) {
-      auto c = evaluate(*clause.credit, b);
-      if (!c) return rule_error(rule, c.error());
-      const auto* x = std::get_if<double>(&c->v);
-      if (!x || *x < 0 || *x > 1)
-        return rule_error(rule, core::Error{"credit '" + source(*clause.credit) + "' is " +
-                                                to_string(*c) + ", not a number from 0 to 1",
-                                            clause.location});
-      verdict.credit = *x;
-    }
-    auto ev = collect_evidence(rule, clause, b, verdict.evidence);
-    if (!ev) return ev.error();
-    auto text = render_template(rule, clause, b);
-    if (!text) return text.error();
-    verdict.explanation = *text;
-    trace["fired"] = i;
-    break;
+KindCache& SelectionCache::get(const EventSelection& selection, const std::string& kind) {
+  auto key = std::make_pair(&selection, kind);
+  auto it = m_caches.find(key);
+  if (it != m_caches.end()) return it->second;
+  KindCache cache;
+  cache.events = &m_source.events_of_kind(kind);
+  auto span = m_spans.find(kind);
+  if (span == m_spans.end()) {
+    long longest = 0;
+    for (const auto& e : *cache.events)
+      if (e.end) longest = std::max(longest, core::days_between(e.date, *e.end));
+    span = m_spans.emplace(kind, longest).first;
   }
-  if (!verdict.decided) trace["fired"] = nullptr;
-  trace["outcome"] = verdict.decided ? nlohmann::json(core::to_string(verdict.outcome)) : nullptr;
-  if (verdict.credit) trace["credit"] = *verdict.credit;
-  trace["evidence"] = verdict.evidence;
-  trace["explanation"] = verdict.explanation;
-  return verdict;
+  cache.max_span = span->second;
+  // A test that reads no claim field or selection gives the same answer for an event
+  // whatever the claim: it is computed once per event.
+  cache.cacheable = selection.where && fields_used(*selection.where).empty() &&
+                    selections_used(*selection.where).empty();
+  if (cache.cacheable) cache.held.assign(cache.events->size(), -1);
+  return m_caches.emplace(std::move(key), std::move(cache)).first->second;
 }
 
 }  // namespace hindsight::rules

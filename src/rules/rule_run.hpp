@@ -7,11 +7,12 @@
 
 namespace hindsight::rules {
 
-// Runs `rule` on `claim`. `topic` is the claim topic that found the rule (it gives
-// the event kind of a generic rule's `kind: "*"` selections). The verdict is
-// undecided when no clause holds; its trace is filled in either way.
-core::Result<Verdict> run_rule(const Rule& rule, const std::string& topic, const core::Claim& claim,
-                               core::Date as_of, EventSource& events, const EngineOptions& options);
+// Runs `rule` on `claim` into `run` (its trace and, in run.result, its outcome).
+// `topic` is the claim topic that found the rule (it gives the event kind of a
+// generic rule's `kind: "*"` selections). The run is undecided when no clause holds.
+core::Status run_rule(const Rule& rule, const std::string& topic, const core::Claim& claim,
+                      core::Date as_of, SelectionCache& cache, const EngineOptions& options,
+                      RunTrace& run);
 
 // The end of the claim's deadline, or stated_on + `horizon` when the text gave no
 // deadline (basis default or none); `defaulted` tells which.

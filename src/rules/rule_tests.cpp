@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace hindsight::rules {
 
@@ -46,12 +47,17 @@ std::string check(const Expectation& x, const Verdict& v, const std::string& rul
 
 }  // namespace
 
-std::vector<core::Event> MemoryEventSource::events(const std::string& kind, core::Date from,
-                                                   core::Date to) {
-  std::vector<core::Event> out;
-  for (const auto& e : m_events)
-    if (e.kind == kind && from <= e.date && e.date <= to) out.push_back(e);
-  return out;
+MemoryEventSource::MemoryEventSource(const std::vector<core::Event>& events) {
+  for (const auto& e : events) m_by_kind[e.kind].push_back(e);
+  for (auto& [kind, list] : m_by_kind)
+    std::sort(list.begin(), list.end(), [](const core::Event& a, const core::Event& b) {
+      return std::tie(a.date, a.id) < std::tie(b.date, b.id);
+    });
+}
+
+const std::vector<core::Event>& MemoryEventSource::events_of_kind(const std::string& kind) {
+  auto it = m_by_kind.find(kind);
+  return it == m_by_kind.end() ? m_none : it->second;
 }
 
 std::vector<fs::path> find_rule_test_files(const std::vector<fs::path>& paths) {

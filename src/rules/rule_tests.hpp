@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -72,14 +73,16 @@ RuleTestReport run_rule_tests(const RuleTestFile& file, const EngineOptions& opt
 // "file:line:col: rule "id": no test names this rule (add one to X.test.yaml)".
 std::vector<core::Error> untested_rules(const LoadedRules& rules);
 
-// An EventSource over events held in memory (rule tests, doctests).
+// An EventSource over events held in memory (rule tests, doctests): grouped by
+// kind and sorted by date, then id, when constructed.
 class MemoryEventSource : public EventSource {
  public:
-  explicit MemoryEventSource(std::vector<core::Event> events) : m_events(std::move(events)) {}
-  std::vector<core::Event> events(const std::string& kind, core::Date from, core::Date to) override;
+  explicit MemoryEventSource(const std::vector<core::Event>& events);
+  const std::vector<core::Event>& events_of_kind(const std::string& kind) override;
 
  private:
-  std::vector<core::Event> m_events;
+  std::map<std::string, std::vector<core::Event>, std::less<>> m_by_kind;
+  std::vector<core::Event> m_none;
 };
 
 }  // namespace hindsight::rules

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/failure.hpp"
+#include "store/resolution_rows.hpp"
 
 namespace hindsight::store {
 
@@ -37,24 +38,8 @@ core::Resolution read_row(SQLite::Statement& q) {
 }
 
 std::int64_t insert(SQLite::Database& db, const core::Resolution& r) {
-  SQLite::Statement q(db,
-                      "INSERT INTO resolutions (claim_id, outcome, credit, as_of, by, evidence, "
-                      "note, trace, state, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  q.bind(1, r.claim);
-  q.bind(2, core::to_string(r.outcome));
-  if (r.credit) {
-    q.bind(3, *r.credit);
-  } else {
-    q.bind(3);
-  }
-  q.bind(4, core::format_date(r.as_of));
-  q.bind(5, r.by);
-  q.bind(6, nlohmann::json(r.evidence).dump());
-  q.bind(7, r.note);
-  q.bind(8, r.trace.empty() ? std::string("{}") : r.trace);
-  // Superseded is computed on read, never written.
-  q.bind(9, r.state == core::ResolutionState::Confirmed ? "confirmed" : "proposed");
-  q.bind(10, r.recorded_at);
+  SQLite::Statement q(db, detail::kInsertResolution);
+  detail::bind_resolution(q, r);
   q.exec();
   return db.getLastInsertRowid();
 }
@@ -69,12 +54,6 @@ std::optional<core::Resolution> latest(SQLite::Database& db, const std::string& 
   return read_row(q);
 }
 
-bool same_verdict(const core::Resolution& a, const core::Resolution& b) {
-  bool same_credit = a.credit.has_value() == b.credit.has_value() &&
-                     (!a.credit || std::fabs(*a.credit - *b.credit) < 1e-9);
-  return a.outcome == b.outcome && same_credit && a.evidence == b.evidence;
-}
-
 std::vector<std::string> ids(SQLite::Statement& q) {
   std::vector<std::string> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getString());
@@ -82,6 +61,125 @@ std::vector<std::string> ids(SQLite::Statement& q) {
 }
 
 }  // namespace
+
+namespace detail {
+
+void bind_resolution(SQLite::Statement& q, const core::Resolution& r) {
+  q.bind(1, r.claim);
+  q.bind(2, core::to_string(r.outcome));
+  if (r.credit) {
+    q.bind(3, *r.credit);
+  } else {
+    q.bind(3);
+  }
+  q.bind(4, core::format_date(r.as_of));
+  q.bind(5, r.by);
+  q.bind(6, nlohmann::json(r.evidence).dump());
+  q.bind(7, r.note);
+  q.bind(8, r.trace.empty() ? std::string("{}") : r.trace);
+  q.bind(9, r.state == core::ResolutionState::Confirmed ? "confirmed" : "proposed");
+  q.bind(10, r.recorded_at);
+}
+
+bool same_verdict(const core::Resolution& a, const core::Resolution& b) {
+  bool same_credit = a.credit.has_value() == b.credit.has_value() &&
+                     (!a.credit || std::fabs(*a.credit - *b.credit) < 1e-9);
+  return a.outcome == b.outcome && same_credit && a.evidence == b.evidence;
+}
+
+bool by_rule(std::string_view by) {
+  constexpr std::string_view kPrefix = "rule:";
+  if (by.size() < kPrefix.size()) return false;
+  for (std::size_t i = 0; i < kPrefix.size(); ++i) {
+    char c = by[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != kPrefix[i]) return false;
+  }
+  return true;
+}
+
+ProposalResult decide(const core::Resolution& r, const std::optional<core::Resolution>& current,
+                      const std::optional<core::Resolution>& last_rule) {
+  // A person's verdict is current: rules do not override it.
+  if (current && current->by.rfind("rule:", 0) != 0) return ProposalResult::KeptMark;
+  if (last_rule && same_verdict(*last_rule, r) &&
+      (last_rule->state == core::ResolutionState::Confirmed ||
+       r.state != core::ResolutionState::Confirmed))
+    return ProposalResult::Unchanged;
+  return ProposalResult::Added;
+}
+
+core::Date read_date(const SQLite::Column& c, const char* what) {
+  // The common case by hand: core::parse_date's checks cost more than the row.
+  if (c.getBytes() == 10) {
+    const char* t = static_cast<const char*>(c.getBlob());
+    auto digit = [t](int i) { return t[i] >= '0' && t[i] <= '9'; };
+    bool shaped = t[4] == '-' && t[7] == '-' && digit(0) && digit(1) && digit(2) && digit(3) &&
+                  digit(5) && digit(6) && digit(8) && digit(9);
+    if (shaped) {
+      auto num = [t](int i, int n) {
+        int v = 0;
+        for (int k = 0; k < n; ++k) v = v * 10 + (t[i + k] - '0');
+        return v;
+      };
+      core::Date d{date::year{num(0, 4)}, date::month{static_cast<unsigned>(num(5, 2))},
+                   date::day{static_cast<unsigned>(num(8, 2))}};
+      if (d.ok()) return d;
+    }
+  }
+  auto d = core::parse_date(c.getString());
+  if (!d)
+    throw core::Failure(std::string("corrupt ") + what +
+                        " date in the ledger: " + d.error().message);
+  return *d;
+}
+
+core::Claim read_claim_row(SQLite::Statement& q) {
+  auto text = [&q](int i) { return q.getColumn(i).getString(); };
+  auto date = [&q](int i) -> std::optional<core::Date> {
+    if (q.getColumn(i).isNull()) return std::nullopt;
+    return read_date(q.getColumn(i), "claim");
+  };
+  core::Claim c;
+  c.id = text(0);
+  c.kind = core::claim_kind_from_string(text(1)).value_or(core::ClaimKind::Prediction);
+  c.text = text(2);
+  c.article = text(3);
+  c.span = {static_cast<std::size_t>(q.getColumn(4).getInt64()),
+            static_cast<std::size_t>(q.getColumn(5).getInt64())};
+  if (!q.getColumn(6).isNull()) {
+    core::Speaker s;
+    s.name = text(6);
+    s.basis = core::speaker_basis_from_string(text(7)).value_or(core::SpeakerBasis::Outlet);
+    s.role = text(8);
+    c.speaker = s;
+  }
+  c.stated_on = date(9).value_or(core::Date{});
+  c.cue = text(10);
+  if (!q.getColumn(11).isNull()) c.probability = q.getColumn(11).getDouble();
+  c.probability_basis =
+      core::probability_basis_from_string(text(12)).value_or(core::ProbabilityBasis::Default);
+  c.deadline.start = date(13);
+  c.deadline.end = date(14);
+  c.deadline.phrase = text(15);
+  c.deadline.basis = core::deadline_basis_from_string(text(16)).value_or(core::DeadlineBasis::None);
+  if (!q.getColumn(17).isNull()) c.condition = text(17);
+  if (!q.getColumn(18).isNull()) c.duration = text(18);
+  c.proposition = text(19);
+  c.review = core::review_from_string(text(20)).value_or(core::Review::Candidate);
+  return c;
+}
+
+core::ClaimPart read_part_row(SQLite::Statement& q, int first) {
+  core::ClaimPart part;
+  part.text = q.getColumn(first).getString();
+  if (!q.getColumn(first + 1).isNull()) part.probability = q.getColumn(first + 1).getDouble();
+  const auto topics = nlohmann::json::parse(q.getColumn(first + 2).getString());
+  for (const auto& topic : topics) part.topics.push_back(topic.get<std::string>());
+  return part;
+}
+
+}  // namespace detail
 
 ResolutionStore::ResolutionStore(Database& db) : m_db(db) {}
 
@@ -102,13 +200,9 @@ ProposalResult ResolutionStore::propose(const core::Resolution& r, bool dry_run)
     // cannot slip in between the comparison and the insert.
     SQLite::Transaction tx(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     auto current = latest(m_db.sql(), r.claim, "state = 'confirmed'");
-    if (current && current->by.rfind("rule:", 0) != 0) return ProposalResult::KeptMark;
     auto last_rule = latest(m_db.sql(), r.claim, "by LIKE 'rule:%'");
-    if (last_rule && same_verdict(*last_rule, r) &&
-        (last_rule->state == core::ResolutionState::Confirmed ||
-         r.state != core::ResolutionState::Confirmed))
-      return ProposalResult::Unchanged;
-    if (dry_run) return ProposalResult::Added;
+    auto decision = detail::decide(r, current, last_rule);
+    if (decision != ProposalResult::Added || dry_run) return decision;
     insert(m_db.sql(), r);
     tx.commit();
     return ProposalResult::Added;
@@ -196,50 +290,11 @@ std::vector<std::string> ResolutionStore::compound_claims() {
 
 std::optional<core::Claim> ResolutionStore::claim_for_rules(const std::string& id) {
   try {
-    SQLite::Statement q(m_db.sql(),
-                        "SELECT id, kind, text, article_id, span_start, span_end, speaker_name, "
-                        "speaker_basis, speaker_role, stated_on, cue, probability, "
-                        "probability_basis, deadline_start, deadline_end, deadline_phrase, "
-                        "deadline_basis, condition, duration, proposition, review "
-                        "FROM claims WHERE id = ?");
+    SQLite::Statement q(
+        m_db.sql(), std::string("SELECT ") + detail::kClaimColumns + " FROM claims WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
-    auto text = [&q](int i) { return q.getColumn(i).getString(); };
-    auto date = [&q](int i) -> std::optional<core::Date> {
-      if (q.getColumn(i).isNull()) return std::nullopt;
-      auto d = core::parse_date(q.getColumn(i).getString());
-      if (!d) throw core::Failure("corrupt claim date in the ledger: " + d.error().message);
-      return *d;
-    };
-    core::Claim c;
-    c.id = text(0);
-    c.kind = core::claim_kind_from_string(text(1)).value_or(core::ClaimKind::Prediction);
-    c.text = text(2);
-    c.article = text(3);
-    c.span = {static_cast<std::size_t>(q.getColumn(4).getInt64()),
-              static_cast<std::size_t>(q.getColumn(5).getInt64())};
-    if (!q.getColumn(6).isNull()) {
-      core::Speaker s;
-      s.name = text(6);
-      s.basis = core::speaker_basis_from_string(text(7)).value_or(core::SpeakerBasis::Outlet);
-      s.role = text(8);
-      c.speaker = s;
-    }
-    c.stated_on = date(9).value_or(core::Date{});
-    c.cue = text(10);
-    if (!q.getColumn(11).isNull()) c.probability = q.getColumn(11).getDouble();
-    c.probability_basis =
-        core::probability_basis_from_string(text(12)).value_or(core::ProbabilityBasis::Default);
-    c.deadline.start = date(13);
-    c.deadline.end = date(14);
-    c.deadline.phrase = text(15);
-    c.deadline.basis =
-        core::deadline_basis_from_string(text(16)).value_or(core::DeadlineBasis::None);
-    if (!q.getColumn(17).isNull()) c.condition = text(17);
-    if (!q.getColumn(18).isNull()) c.duration = text(18);
-    c.proposition = text(19);
-    c.review = core::review_from_string(text(20)).value_or(core::Review::Candidate);
-
+    core::Claim c = detail::read_claim_row(q);
     SQLite::Statement t(m_db.sql(),
                         "SELECT topic FROM claim_topics WHERE claim_id = ? ORDER BY topic");
     t.bind(1, id);
@@ -248,14 +303,7 @@ std::optional<core::Claim> ResolutionStore::claim_for_rules(const std::string& i
                         "SELECT text, probability, topics FROM claim_parts WHERE claim_id = ? "
                         "ORDER BY idx");
     p.bind(1, id);
-    while (p.executeStep()) {
-      core::ClaimPart part;
-      part.text = p.getColumn(0).getString();
-      if (!p.getColumn(1).isNull()) part.probability = p.getColumn(1).getDouble();
-      const auto topics = nlohmann::json::parse(p.getColumn(2).getString());
-      for (const auto& topic : topics) part.topics.push_back(topic.get<std::string>());
-      c.parts.push_back(std::move(part));
-    }
+    while (p.executeStep()) c.parts.push_back(detail::read_part_row(p, 0));
     return c;
   } catch (const SQLite::Exception& e) {
     throw core::Failure(std::string("cannot read claims: ") + e.what());
