@@ -1,6 +1,7 @@
 #include "extract/cues.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <regex>
 
 namespace hindsight::extract {
@@ -45,6 +46,29 @@ bool near(const CueMatch& a, const CueMatch& b, std::size_t gap) {
 
 }  // namespace
 
+void CueFinder::FirstWordIndex::build(const std::vector<const std::vector<std::string>*>& phrases) {
+  for (std::size_t k = 0; k < phrases.size(); ++k) {
+    const auto& words = *phrases[k];
+    if (words.empty()) continue;  // match_at never matches an empty phrase
+    if (words[0] == "*")
+      m_any.push_back(k);
+    else
+      m_by_word[words[0]].push_back(k);
+  }
+  if (m_any.empty()) return;
+  // A "*" phrase may start at any word: merge it into every list, keeping the order.
+  for (auto& [word, list] : m_by_word) {
+    std::vector<std::size_t> merged;
+    std::merge(list.begin(), list.end(), m_any.begin(), m_any.end(), std::back_inserter(merged));
+    list = std::move(merged);
+  }
+}
+
+const std::vector<std::size_t>& CueFinder::FirstWordIndex::at(const std::string& lower) const {
+  auto it = m_by_word.find(lower);
+  return it == m_by_word.end() ? m_any : it->second;
+}
+
 CueFinder::CueFinder(const Lexicon& lexicon) {
   for (const auto& cue : lexicon.cues)
     for (const auto& phrase : cue.phrases) m_phrases.push_back({phrase_words(phrase), &cue});
@@ -53,20 +77,31 @@ CueFinder::CueFinder(const Lexicon& lexicon) {
   });
   for (const auto& p : lexicon.not_predictions) m_ignored.push_back(phrase_words(p));
   for (const auto& p : lexicon.open_questions) m_questions.push_back(phrase_words(p));
+  std::vector<const std::vector<std::string>*> words;
+  for (const auto& p : m_phrases) words.push_back(&p.words);
+  m_phrase_index.build(words);
+  words.clear();
+  for (const auto& p : m_ignored) words.push_back(&p);
+  m_ignored_index.build(words);
+  words.clear();
+  for (const auto& p : m_questions) words.push_back(&p);
+  m_question_index.build(words);
 }
 
 std::vector<CueMatch> CueFinder::find(const std::vector<Token>& tokens, std::size_t from,
                                       std::size_t to) const {
   std::vector<bool> ignored(tokens.size(), false);
-  for (const auto& idiom : m_ignored)
-    for (std::size_t i = from; i < to; ++i)
-      if (auto end = match_at(tokens, i, idiom); end && *end <= to)
-        for (std::size_t k = i; k < *end; ++k) ignored[k] = true;
+  // Token by token rather than idiom by idiom: the marks are the same.
+  for (std::size_t i = from; i < to; ++i)
+    for (auto k : m_ignored_index.at(tokens[i].lower))
+      if (auto end = match_at(tokens, i, m_ignored[k]); end && *end <= to)
+        for (std::size_t j = i; j < *end; ++j) ignored[j] = true;
   std::vector<CueMatch> out;
   for (std::size_t i = from; i < to; ++i) {
     if (!tokens[i].word || ignored[i] || noun_will(tokens, i) || month_may(tokens, i, from))
       continue;
-    for (const auto& p : m_phrases) {
+    for (auto k : m_phrase_index.at(tokens[i].lower)) {
+      const auto& p = m_phrases[k];
       auto end = match_at(tokens, i, p.words);
       if (!end || *end > to) continue;
       CueMatch m{i, *end, p.cue, false};
@@ -92,9 +127,9 @@ std::vector<CueMatch> CueFinder::find(const std::vector<Token>& tokens, std::siz
 
 bool CueFinder::open_question(const std::vector<Token>& tokens, std::size_t from,
                               std::size_t to) const {
-  for (const auto& q : m_questions)
-    for (std::size_t i = from; i < to; ++i)
-      if (auto end = match_at(tokens, i, q); end && *end <= to) return true;
+  for (std::size_t i = from; i < to; ++i)
+    for (auto k : m_question_index.at(tokens[i].lower))
+      if (auto end = match_at(tokens, i, m_questions[k]); end && *end <= to) return true;
   return false;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/claim.hpp"
@@ -52,9 +53,24 @@ class CueFinder {
     std::vector<std::string> words;
     const Cue* cue = nullptr;
   };
+  // Phrases by their first word, so that a token is tried only against the phrases
+  // that can start there (a few of hundreds): each list holds indexes into a phrase
+  // vector in its order, the phrases starting with "*" merged into every list.
+  class FirstWordIndex {
+   public:
+    // Indexes `phrases` (each a phrase_words list) in their order.
+    void build(const std::vector<const std::vector<std::string>*>& phrases);
+    // The phrases that may match at a token whose lowercase text is `lower`.
+    const std::vector<std::size_t>& at(const std::string& lower) const;
+
+   private:
+    std::unordered_map<std::string, std::vector<std::size_t>> m_by_word;
+    std::vector<std::size_t> m_any;  // the phrases starting with "*"
+  };
   std::vector<Phrase> m_phrases;  // longest first
   std::vector<std::vector<std::string>> m_ignored;
   std::vector<std::vector<std::string>> m_questions;
+  FirstWordIndex m_phrase_index, m_ignored_index, m_question_index;
 };
 
 // True when one of `matches` makes the clause speak of the future (a modal, an
