@@ -29,7 +29,21 @@ Result<Date> parse_date(std::string_view text) {
 }
 
 std::string format_date(const Date& d) {
-  return date::format("%F", date::sys_days{d});
+  // The common case by hand: date::format builds a stream per call, and `resolve`
+  // writes millions of dates.
+  int y = static_cast<int>(d.year());
+  if (y < 0 || y > 9999 || !d.ok()) return date::format("%F", date::sys_days{d});
+  auto m = static_cast<unsigned>(d.month()), day = static_cast<unsigned>(d.day());
+  std::string out(10, '-');
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return out;
 }
 
 std::string format_date(const std::optional<Date>& d) {
