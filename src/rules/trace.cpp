@@ -119,21 +119,27 @@ class Json {
 void Json::string_text(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   m_out += '"';
-  std::size_t i = 0;
+  std::size_t i = 0, plain = 0;  // s[plain, i) is copied as it is, in one append
+  auto flush = [&] { m_out.append(s.data() + plain, i - plain); };
   while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      std::size_t n = utf8_sequence_length(s.substr(i));
-      if (n == 0) {
-        m_out += "\xef\xbf\xbd";  // U+FFFD for a byte that starts no valid sequence
-        ++i;
-      } else {
-        m_out.append(s.substr(i, n));
-        i += n;
-      }
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+      ++i;
       continue;
     }
-    ++i;
+    if (c >= 0x80) {
+      std::size_t n = utf8_sequence_length(s.substr(i));
+      if (n > 0) {
+        i += n;
+        continue;
+      }
+      flush();
+      m_out += "\xef\xbf\xbd";  // U+FFFD for a byte that starts no valid sequence
+      plain = ++i;
+      continue;
+    }
+    flush();
+    plain = ++i;
     switch (c) {
       case '"':
         m_out += "\\\"";
@@ -157,15 +163,12 @@ void Json::string_text(std::string_view s) {
         m_out += "\\t";
         break;
       default:
-        if (c < 0x20) {
-          m_out += "\\u00";
-          m_out += kHex[c >> 4];
-          m_out += kHex[c & 15];
-        } else {
-          m_out += static_cast<char>(c);
-        }
+        m_out += "\\u00";
+        m_out += kHex[c >> 4];
+        m_out += kHex[c & 15];
     }
   }
+  flush();
   m_out += '"';
 }
 
