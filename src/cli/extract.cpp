@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
 #include "extract/matching.hpp"
@@ -48,29 +49,46 @@ bool match_other_articles(store::ClaimStore& claims, core::Claim& claim) {
 
 ExtractTally extract_articles(Context& ctx, store::Database& db, const Knowledge& knowledge,
                               const std::vector<std::string>& ids) {
+  // Articles are extracted (no ledger needed) a batch at a time, then the batch is
+  // matched and saved in one write transaction: a commit per article cost more than
+  // the SQL it committed, and the write lock is held only while writing.
+  constexpr std::size_t kArticlesPerCommit = 64;
+  struct Extracted {
+    std::string id;
+    std::vector<core::Claim> claims;
+  };
   ExtractTally tally;
   store::ArticleStore articles(db);
   store::ClaimStore claims(db);
   auto todo = ids.empty() ? articles.ids_not_extracted() : ids;
-  for (const auto& id : todo) {
-    auto article = articles.get(id);
-    if (!article) {
-      ctx.err << "hindsight: error: no article " << id << " in the ledger\n";
-      tally.failed = true;
-      continue;
+  for (std::size_t first = 0; first < todo.size(); first += kArticlesPerCommit) {
+    std::vector<Extracted> batch;
+    for (std::size_t i = first; i < std::min(todo.size(), first + kArticlesPerCommit); ++i) {
+      const auto& id = todo[i];
+      auto article = articles.get(id);
+      if (!article) {
+        ctx.err << "hindsight: error: no article " << id << " in the ledger\n";
+        tally.failed = true;
+        continue;
+      }
+      if (!article->published)
+        ctx.err << fmt::format(
+            "hindsight: note: article {} has no published date; its claims are dated {}\n", id,
+            core::format_date(ctx.today));
+      auto x = knowledge.extractor->extract(*article, extract::ExtractOptions{ctx.today});
+      for (const auto& note : x.notes)
+        ctx.err << "hindsight: note: article " << id << ": " << note << "\n";
+      batch.push_back({id, std::move(x.claims)});
     }
-    if (!article->published)
-      ctx.err << fmt::format(
-          "hindsight: note: article {} has no published date; its claims are dated {}\n", id,
-          core::format_date(ctx.today));
-    auto x = knowledge.extractor->extract(*article, extract::ExtractOptions{ctx.today});
-    for (const auto& note : x.notes)
-      ctx.err << "hindsight: note: article " << id << ": " << note << "\n";
-    for (auto& c : x.claims)
-      if (match_other_articles(claims, c)) ++tally.merged;
-    tally.new_claims += claims.save_extraction(id, x.claims, ctx.now);
-    tally.claims += static_cast<int>(x.claims.size());
-    ++tally.articles;
+    claims.begin_batch();
+    for (auto& e : batch) {
+      for (auto& c : e.claims)
+        if (match_other_articles(claims, c)) ++tally.merged;
+      tally.new_claims += claims.save_extraction(e.id, e.claims, ctx.now);
+      tally.claims += static_cast<int>(e.claims.size());
+      ++tally.articles;
+    }
+    claims.commit_batch();
   }
   return tally;
 }

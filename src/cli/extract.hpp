@@ -36,8 +36,9 @@ struct ExtractTally {
 };
 
 // Extracts `ids` (every article not yet extracted when empty) into the ledger as
-// review candidates, one transaction per article, matching each claim against the
-// claims of other articles. Notes go to ctx.err.
+// review candidates, one transaction per batch of articles (each article marked
+// extracted with its claims), matching each claim against the claims of other
+// articles. Notes go to ctx.err.
 ExtractTally extract_articles(Context& ctx, store::Database& db, const Knowledge& knowledge,
                               const std::vector<std::string>& ids);
 

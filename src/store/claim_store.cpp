@@ -2,6 +2,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <string_view>
+#include <unordered_set>
+
 #include "core/failure.hpp"
 #include "store/claim_store_rows.hpp"
 
@@ -20,39 +23,42 @@ bool is_outcome_status(const std::string& s) {
 }
 
 // A claim that a person or a rule has touched is kept when its article is re-extracted.
-bool is_kept(SQLite::Database& db, const std::string& id) {
-  SQLite::Statement st(db, R"sql(
+bool is_kept(claim_rows::StatementCache& cache, const std::string& id) {
+  claim_rows::Use st(cache, R"sql(
     SELECT (SELECT review FROM claims WHERE id = ?1) != 'candidate'
         OR EXISTS (SELECT 1 FROM reviews WHERE claim_id = ?1)
         OR EXISTS (SELECT 1 FROM resolutions WHERE claim_id = ?1))sql");
-  st.bind(1, id);
-  st.executeStep();
-  return st.getColumn(0).getInt() != 0;
+  st->bind(1, id);
+  st->executeStep();
+  return st->getColumn(0).getInt() != 0;
 }
 
 // Drops the article's appearances of an old candidate, and the candidate itself when
 // no appearance is left; else points it at an appearance that is left.
-void retire_candidate(SQLite::Database& db, const std::string& id, const std::string& article) {
-  SQLite::Statement del(db, "DELETE FROM appearances WHERE claim_id = ? AND article_id = ?");
-  del.bind(1, id);
-  del.bind(2, article);
-  del.exec();
-  SQLite::Statement left(db, R"sql(
+void retire_candidate(claim_rows::StatementCache& cache, const std::string& id,
+                      const std::string& article) {
+  {
+    claim_rows::Use del(cache, "DELETE FROM appearances WHERE claim_id = ? AND article_id = ?");
+    del->bind(1, id);
+    del->bind(2, article);
+    del->exec();
+  }
+  claim_rows::Use left(cache, R"sql(
     SELECT article_id, span_start, span_end FROM appearances WHERE claim_id = ?
     ORDER BY article_id, span_start LIMIT 1)sql");
-  left.bind(1, id);
-  if (!left.executeStep()) {
-    claim_rows::delete_claim(db, id);
+  left->bind(1, id);
+  if (!left->executeStep()) {
+    claim_rows::delete_claim(cache, id);
     return;
   }
-  SQLite::Statement move(db, R"sql(
+  claim_rows::Use move(cache, R"sql(
     UPDATE claims SET article_id = ?, span_start = ?, span_end = ? WHERE id = ? AND article_id = ?)sql");
-  move.bind(1, left.getColumn(0).getString());
-  move.bind(2, left.getColumn(1).getInt64());
-  move.bind(3, left.getColumn(2).getInt64());
-  move.bind(4, id);
-  move.bind(5, article);
-  move.exec();
+  move->bind(1, left->getColumn(0).getString());
+  move->bind(2, left->getColumn(1).getInt64());
+  move->bind(3, left->getColumn(2).getInt64());
+  move->bind(4, id);
+  move->bind(5, article);
+  move->exec();
 }
 
 }  // namespace
@@ -61,41 +67,72 @@ bool valid_status(const std::string& status) {
   return is_review_status(status) || is_outcome_status(status);
 }
 
-ClaimStore::ClaimStore(Database& db) : m_db(db) {}
+ClaimStore::ClaimStore(Database& db)
+    : m_db(db), m_cache(std::make_unique<claim_rows::StatementCache>(db.sql())) {}
+
+// The batch (an uncommitted Transaction rolls back) goes before the statements.
+ClaimStore::~ClaimStore() = default;
+
+void ClaimStore::begin_batch() {
+  if (m_batch) return;
+  try {
+    m_batch =
+        std::make_unique<SQLite::Transaction>(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  } catch (const SQLite::Exception& e) {
+    fail(m_db, "begin saving claims", e);
+  }
+}
+
+void ClaimStore::commit_batch() {
+  if (!m_batch) return;
+  try {
+    m_batch->commit();
+    m_batch.reset();
+  } catch (const SQLite::Exception& e) {
+    m_batch.reset();
+    fail(m_db, "commit the claims", e);
+  }
+}
 
 int ClaimStore::save_extraction(const std::string& article_id,
                                 const std::vector<core::Claim>& claims,
                                 const std::string& extracted_at) {
-  auto& db = m_db.sql();
+  auto& cache = *m_cache;
   int inserted = 0;
   try {
     // IMMEDIATE: a deferred transaction that reads first cannot wait for another
     // writer when it comes to write, and fails with "database is locked".
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    std::optional<SQLite::Transaction> own;
+    if (!m_batch) own.emplace(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     std::vector<std::string> old;
     {
-      SQLite::Statement st(db, "SELECT DISTINCT claim_id FROM appearances WHERE article_id = ?");
-      st.bind(1, article_id);
-      while (st.executeStep()) old.push_back(st.getColumn(0).getString());
+      claim_rows::Use st(cache, "SELECT DISTINCT claim_id FROM appearances WHERE article_id = ?");
+      st->bind(1, article_id);
+      while (st->executeStep()) old.push_back(st->getColumn(0).getString());
     }
     for (const auto& id : old)
-      if (!is_kept(db, id)) retire_candidate(db, id, article_id);
+      if (!is_kept(cache, id)) retire_candidate(cache, id, article_id);
+    // The new claims go in together (see insert_claims); a claim already in the
+    // ledger, or twice in the list, only gains appearances.
+    std::vector<const core::Claim*> fresh;
+    std::unordered_set<std::string_view> ids;
     for (const auto& c : claims) {
-      SQLite::Statement exists(db, "SELECT 1 FROM claims WHERE id = ?");
-      exists.bind(1, c.id);
-      if (!exists.executeStep()) {
-        claim_rows::insert_claim(db, c);
-        ++inserted;
-      }
-      for (const auto& a : c.appearances) claim_rows::insert_appearance(db, c.id, a);
+      if (!ids.insert(c.id).second) continue;
+      claim_rows::Use st(cache, "SELECT 1 FROM claims WHERE id = ?");
+      st->bind(1, c.id);
+      if (!st->executeStep()) fresh.push_back(&c);
     }
+    claim_rows::insert_claims(cache, fresh);
+    inserted = static_cast<int>(fresh.size());
+    for (const auto& c : claims)
+      for (const auto& a : c.appearances) claim_rows::insert_appearance(cache, c.id, a);
     if (!extracted_at.empty()) {
-      SQLite::Statement mark(db, "UPDATE articles SET extracted_at = ? WHERE id = ?");
-      mark.bind(1, extracted_at);
-      mark.bind(2, article_id);
-      mark.exec();
+      claim_rows::Use mark(cache, "UPDATE articles SET extracted_at = ? WHERE id = ?");
+      mark->bind(1, extracted_at);
+      mark->bind(2, article_id);
+      mark->exec();
     }
-    tx.commit();
+    if (own) own->commit();
   } catch (const SQLite::Exception& e) {
     fail(m_db, "save the claims of an article", e);
   }
@@ -104,7 +141,7 @@ int ClaimStore::save_extraction(const std::string& article_id,
 
 std::optional<core::Claim> ClaimStore::get(const std::string& id) {
   try {
-    return claim_rows::read_claim(m_db.sql(), id);
+    return claim_rows::read_claim(*m_cache, id);
   } catch (const SQLite::Exception& e) {
     fail(m_db, "read a claim", e);
   }
@@ -113,7 +150,7 @@ std::optional<core::Claim> ClaimStore::get(const std::string& id) {
 std::vector<core::Claim> ClaimStore::load(const std::vector<std::string>& ids) {
   std::vector<core::Claim> out;
   for (const auto& id : ids)
-    if (auto c = claim_rows::read_claim(m_db.sql(), id)) out.push_back(std::move(*c));
+    if (auto c = claim_rows::read_claim(*m_cache, id)) out.push_back(std::move(*c));
   return out;
 }
 
@@ -164,17 +201,19 @@ std::vector<core::Claim> ClaimStore::list(const ClaimFilter& f) {
 std::vector<core::Claim> ClaimStore::match_candidates(const core::Claim& claim, long days) {
   if (!claim.speaker || claim.speaker->basis == core::SpeakerBasis::Outlet) return {};
   try {
-    SQLite::Statement st(m_db.sql(), R"sql(
-      SELECT id FROM claims
-      WHERE proposition = ? AND speaker_name = ? AND speaker_basis != 'outlet'
-        AND stated_on BETWEEN ? AND ?
-      ORDER BY id)sql");
-    st.bind(1, claim.proposition);
-    st.bind(2, claim.speaker->name);
-    st.bind(3, core::format_date(core::add_days(claim.stated_on, -days)));
-    st.bind(4, core::format_date(core::add_days(claim.stated_on, days)));
     std::vector<std::string> ids;
-    while (st.executeStep()) ids.push_back(st.getColumn(0).getString());
+    {
+      claim_rows::Use st(*m_cache, R"sql(
+        SELECT id FROM claims
+        WHERE proposition = ? AND speaker_name = ? AND speaker_basis != 'outlet'
+          AND stated_on BETWEEN ? AND ?
+        ORDER BY id)sql");
+      st->bind(1, claim.proposition);
+      st->bind(2, claim.speaker->name);
+      st->bind(3, core::format_date(core::add_days(claim.stated_on, -days)));
+      st->bind(4, core::format_date(core::add_days(claim.stated_on, days)));
+      while (st->executeStep()) ids.push_back(st->getColumn(0).getString());
+    }
     return load(ids);
   } catch (const SQLite::Exception& e) {
     fail(m_db, "find claims by proposition", e);
