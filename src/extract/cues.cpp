@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <iterator>
-#include <regex>
+#include <string>
+#include <vector>
+
+#include "extract/scan.hpp"
 
 namespace hindsight::extract {
 
@@ -143,31 +146,155 @@ bool has_future_marker(const std::vector<CueMatch>& matches) {
   return false;
 }
 
+namespace {
+
+// A backtracking matcher for the three explicit-probability patterns below, trying
+// the choices of each part in the order the ECMAScript regex engine that these
+// patterns used to run on tried them (greedy first, alternatives left to right),
+// so that the leftmost match, its text and its numbers are the same.
+class ProbabilityPattern {
+ public:
+  enum class Kind {
+    Number,       // (\d{1,3}(?:\.\d+)?), captured
+    Spaces,       // \s*
+    Spaces1,      // \s+
+    Words,        // (?:a|b|…), ignoring case
+    MaybeWords,   // (?:a|b|…)?, ignoring case
+    MaybeWordsS,  // (?:a\s+|b\s+|…)?, ignoring case
+  };
+  struct Part {
+    Kind kind;
+    std::vector<std::string_view> words;
+  };
+
+  explicit ProbabilityPattern(std::vector<Part> parts) : m_parts(std::move(parts)) {}
+
+  // The leftmost match in `s`: the matched text and the captured numbers.
+  std::optional<std::pair<std::string, std::vector<std::string>>> search(std::string_view s) const {
+    for (std::size_t start = 0; start <= s.size(); ++start) {
+      std::vector<std::string_view> groups;
+      std::size_t end = 0;
+      if (match(s, 0, start, groups, end)) {
+        std::vector<std::string> numbers(groups.begin(), groups.end());
+        return std::pair{std::string(s.substr(start, end - start)), numbers};
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  // The ends part `p` can have from `at`, in the order the engine tries them.
+  std::vector<std::size_t> ends(const Part& p, std::string_view s, std::size_t at) const {
+    std::vector<std::size_t> out;
+    auto spaces_down_to = [&](std::size_t from, std::size_t least) {
+      std::size_t run = scan::skip_spaces(s, from) - from;
+      for (std::size_t r = run + 1; r-- > least;) out.push_back(from + r);
+    };
+    switch (p.kind) {
+      case Kind::Number:
+        for (std::size_t n = 3; n >= 1; --n) {
+          bool digits = true;
+          for (std::size_t k = 0; k < n; ++k) digits = digits && scan::digit(s, at + k);
+          if (!digits) continue;
+          std::size_t e = at + n;
+          if (e < s.size() && s[e] == '.' && scan::digit(s, e + 1)) {
+            std::size_t m = 0;
+            while (scan::digit(s, e + 1 + m)) ++m;
+            for (std::size_t k = m; k >= 1; --k) out.push_back(e + 1 + k);
+          }
+          out.push_back(e);
+        }
+        break;
+      case Kind::Spaces:
+        spaces_down_to(at, 0);
+        break;
+      case Kind::Spaces1:
+        spaces_down_to(at, 1);
+        break;
+      case Kind::Words:
+      case Kind::MaybeWords:
+        for (auto w : p.words)
+          if (scan::literal_at(s, at, w, true)) out.push_back(at + w.size());
+        if (p.kind == Kind::MaybeWords) out.push_back(at);
+        break;
+      case Kind::MaybeWordsS:
+        for (auto w : p.words)
+          if (scan::literal_at(s, at, w, true)) spaces_down_to(at + w.size(), 1);
+        out.push_back(at);
+        break;
+    }
+    return out;
+  }
+
+  bool match(std::string_view s, std::size_t part, std::size_t at,
+             std::vector<std::string_view>& groups, std::size_t& end) const {
+    if (part == m_parts.size()) {
+      end = at;
+      return true;
+    }
+    const auto& p = m_parts[part];
+    for (auto e : ends(p, s, at)) {
+      if (p.kind == Kind::Number) groups.push_back(s.substr(at, e - at));
+      if (match(s, part + 1, e, groups, end)) return true;
+      if (p.kind == Kind::Number) groups.pop_back();
+    }
+    return false;
+  }
+
+  std::vector<Part> m_parts;
+};
+
+using K = ProbabilityPattern::Kind;
+const std::vector<std::string_view> kPercent = {"%", "percent", "per cent"};
+const std::vector<std::string_view> kChance = {"chance", "probability", "likelihood", "odds",
+                                               "risk"};
+
+}  // namespace
+
 std::optional<std::pair<double, std::string>> explicit_probability(std::string_view text) {
-  static const std::regex range(
-      R"((\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)?\s*(?:-|to|\xE2\x80\x93|\xE2\x80\x94)\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(?:chance|probability|likelihood|odds|risk))",
-      std::regex::icase);
-  static const std::regex single(
-      R"((\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(?:chance|probability|likelihood|odds|risk))",
-      std::regex::icase);
-  static const std::regex after(
-      R"((?:chance|probability|likelihood|odds|risk)\s+of\s+(?:about\s+|around\s+|roughly\s+|some\s+)?(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent))",
-      std::regex::icase);
-  // Each pattern needs a digit and a percent: most sentences have neither and skip
-  // the regex engine.
+  // "84–85% chance": (\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)?\s*(?:-|to|–|—)\s*
+  // (\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(?:chance|probability|…)
+  static const ProbabilityPattern range({{K::Number, {}},
+                                         {K::Spaces, {}},
+                                         {K::MaybeWords, kPercent},
+                                         {K::Spaces, {}},
+                                         {K::Words, {"-", "to", "\xE2\x80\x93", "\xE2\x80\x94"}},
+                                         {K::Spaces, {}},
+                                         {K::Number, {}},
+                                         {K::Spaces, {}},
+                                         {K::Words, kPercent},
+                                         {K::Spaces1, {}},
+                                         {K::Words, kChance}});
+  // "a 70 percent probability": (\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(?:chance|…)
+  static const ProbabilityPattern single({{K::Number, {}},
+                                          {K::Spaces, {}},
+                                          {K::Words, kPercent},
+                                          {K::Spaces1, {}},
+                                          {K::Words, kChance}});
+  // "odds of about 30%": (?:chance|…)\s+of\s+(?:about\s+|around\s+|roughly\s+|some\s+)?
+  // (\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)
+  static const ProbabilityPattern after({{K::Words, kChance},
+                                         {K::Spaces1, {}},
+                                         {K::Words, {"of"}},
+                                         {K::Spaces1, {}},
+                                         {K::MaybeWordsS, {"about", "around", "roughly", "some"}},
+                                         {K::Number, {}},
+                                         {K::Spaces, {}},
+                                         {K::Words, kPercent}});
+  // Each pattern needs a digit and a percent: most sentences have neither.
   if (text.find_first_of("0123456789") == std::string_view::npos ||
       (text.find('%') == std::string_view::npos && text.find("ercent") == std::string_view::npos &&
        text.find("er cent") == std::string_view::npos))
     return std::nullopt;
-  std::string s(text);
-  std::smatch m;
-  if (std::regex_search(s, m, range)) {
-    double a = std::stod(m[1]), b = std::stod(m[2]);
-    if (a <= 100 && b <= 100 && a <= b) return std::pair{(a + b) / 200.0, m.str(0)};
+  if (auto m = range.search(text)) {
+    double a = std::stod(m->second[0]), b = std::stod(m->second[1]);
+    if (a <= 100 && b <= 100 && a <= b) return std::pair{(a + b) / 200.0, m->first};
   }
-  if (std::regex_search(s, m, single) || std::regex_search(s, m, after)) {
-    double a = std::stod(m[1]);
-    if (a <= 100) return std::pair{a / 100.0, m.str(0)};
+  auto m = single.search(text);
+  if (!m) m = after.search(text);
+  if (m) {
+    double a = std::stod(m->second[0]);
+    if (a <= 100) return std::pair{a / 100.0, m->first};
   }
   return std::nullopt;
 }

@@ -14,6 +14,8 @@ namespace {
 
 // Decodes the code point at byte i of s and advances i; -1 for a bad byte.
 UChar32 next_cp(std::string_view s, std::size_t& i) {
+  // ASCII (most of the text) needs no decoding.
+  if (static_cast<unsigned char>(s[i]) < 0x80) return static_cast<UChar32>(s[i++]);
   auto* p = reinterpret_cast<const uint8_t*>(s.data());
   auto len = static_cast<int32_t>(s.size());
   auto at = static_cast<int32_t>(i);
@@ -27,11 +29,38 @@ bool is_apostrophe(UChar32 c) {
   return c == '\'' || c == 0x2019 || c == 0x2018;
 }
 
+bool is_ascii_alnum(UChar32 c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 bool is_word_cp(UChar32 c) {
+  if (c >= 0 && c < 0x80) return is_ascii_alnum(c);  // what ICU says of ASCII
   return c >= 0 && (u_isalnum(c) != 0 || u_charType(c) == U_NON_SPACING_MARK);
 }
 
+// ICU's White_Space, with ASCII answered without the lookup.
+bool is_space_cp(UChar32 c) {
+  if (c >= 0 && c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return u_isUWhiteSpace(c) != 0;
+}
+
+// ICU's uppercase property, with ASCII answered without the lookup.
+bool is_upper_cp(UChar32 c) {
+  if (c >= 0 && c < 0x80) return c >= 'A' && c <= 'Z';
+  return c >= 0 && u_isupper(c) != 0;
+}
+
 std::string lower_of(std::string_view text) {
+  bool ascii = true;
+  for (char ch : text) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+  if (ascii) {
+    // Lowercasing ASCII is what ICU does to it, without the UTF-16 round trip; there
+    // are no curly apostrophes to straighten.
+    std::string out(text);
+    for (auto& ch : out)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return out;
+  }
   std::string out = util::to_lower(text);
   // Straighten curly apostrophes so "Trump’s" and "Trump's" fold alike.
   std::string folded;
@@ -68,7 +97,7 @@ void push_word(std::vector<Token>& out, std::string_view text, std::size_t start
   t.word = true;
   std::size_t j = 0;
   UChar32 first = next_cp(t.text, j);
-  t.capitalized = first >= 0 && u_isupper(first);
+  t.capitalized = is_upper_cp(first);
   for (auto clitic : kClitics) {
     auto& low = t.lower;
     if (low.size() > clitic.size() + 0 && low.ends_with(clitic)) {
@@ -100,7 +129,7 @@ std::vector<Token> tokenize(std::string_view text) {
   while (i < text.size()) {
     std::size_t start = i;
     UChar32 c = next_cp(text, i);
-    if (c < 0 || u_isUWhiteSpace(c)) continue;
+    if (c < 0 || is_space_cp(c)) continue;
     if (!is_word_cp(c)) {
       Token t;
       t.start = start;
