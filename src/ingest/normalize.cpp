@@ -15,7 +15,36 @@ bool is_invisible(UChar32 c) {
 
 }  // namespace
 
+namespace {
+
+bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// normalize_line for ASCII text (most lines): it has no invisible characters and is
+// already NFC, so only the spaces change; no UTF-16 round trip.
+std::string normalize_ascii(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  bool space = false;
+  for (char c : line) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string normalize_line(std::string_view line, NormalizeCounts& counts) {
+  if (is_ascii(line)) return normalize_ascii(line);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) throw core::Failure("ICU has no NFC normalizer (broken ICU data?)");

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/failure.hpp"
+#include "store/claim_store_rows.hpp"
 
 namespace hindsight::store {
 
@@ -61,20 +62,26 @@ core::PublishedBasis basis_column(const SQLite::Column& c) {
 
 }  // namespace
 
-ArticleStore::ArticleStore(Database& db) : m_db(db) {}
+ArticleStore::ArticleStore(Database& db)
+    : m_db(db), m_cache(std::make_unique<claim_rows::StatementCache>(db.sql())) {}
+
+ArticleStore::~ArticleStore() = default;
 
 bool ArticleStore::add(const core::Article& a, const std::string& imported_at) {
   try {
     // IMMEDIATE takes the write lock first, so the existence check and the insert
     // cannot race with another importer.
     SQLite::Transaction tx(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement exists(m_db.sql(), "SELECT 1 FROM articles WHERE id = ?");
-    exists.bind(1, a.id);
-    if (exists.executeStep()) return false;
-    SQLite::Statement insert(m_db.sql(),
-                             "INSERT INTO articles (id, outlet, title, url, author, published, "
-                             "published_basis, source, raw_text, text, repeats, cleaning_notes, "
-                             "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    {
+      claim_rows::Use exists(*m_cache, "SELECT 1 FROM articles WHERE id = ?");
+      exists->bind(1, a.id);
+      if (exists->executeStep()) return false;
+    }
+    claim_rows::Use use(*m_cache,
+                        "INSERT INTO articles (id, outlet, title, url, author, published, "
+                        "published_basis, source, raw_text, text, repeats, cleaning_notes, "
+                        "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto& insert = *use;
     insert.bind(1, a.id);
     insert.bind(2, a.outlet);
     insert.bind(3, a.title);
@@ -111,10 +118,11 @@ bool ArticleStore::contains(const std::string& id) {
 
 std::optional<core::Article> ArticleStore::get(const std::string& id) {
   try {
-    SQLite::Statement q(
-        m_db.sql(),
+    claim_rows::Use use(
+        *m_cache,
         "SELECT id, outlet, title, url, author, published, published_basis, "
         "source, raw_text, text, repeats, cleaning_notes FROM articles WHERE id = ?");
+    auto& q = *use;
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     core::Article a;

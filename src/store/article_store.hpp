@@ -2,6 +2,7 @@
 // transaction, so an import killed half-way leaves whole articles or none.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,10 @@
 #include "store/database.hpp"
 
 namespace hindsight::store {
+
+namespace claim_rows {
+class StatementCache;
+}
 
 // One line of `hindsight articles`: an article without its texts, plus how many
 // claims extraction found in it.
@@ -29,6 +34,9 @@ class ArticleStore {
   // Works on `db`, which must outlive the store. Throws core::Failure on SQL errors
   // (as every method does).
   explicit ArticleStore(Database& db);
+  ~ArticleStore();
+  ArticleStore(const ArticleStore&) = delete;
+  ArticleStore& operator=(const ArticleStore&) = delete;
 
   // Adds `article` in one transaction unless an article with the same id exists;
   // true when it was added. `imported_at` is the ISO timestamp recorded with it.
@@ -60,6 +68,8 @@ class ArticleStore {
   std::vector<std::string> query_ids(const char* sql);
 
   Database& m_db;
+  // add() and get() run once per article: their statements are prepared once.
+  std::unique_ptr<claim_rows::StatementCache> m_cache;
 };
 
 }  // namespace hindsight::store
