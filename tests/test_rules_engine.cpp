@@ -104,9 +104,9 @@ TEST_SUITE("rules.engine") {
     REQUIRE(v);
     auto trace = v->trace_json();
     const auto& selection = trace["runs"][0]["selections"][0];
-    REQUIRE(selection["rejected"].size() == 5);
+    REQUIRE(selection["rejected"].size() == 3);
     CHECK(selection["rejected"][0]["id"] == "E0");
-    CHECK(selection["rejected"][4]["id"] == "E4");
+    CHECK(selection["rejected"][2]["id"] == "E2");
     CHECK(selection["rejected_not_shown"].get<int>() > 0);
   }
 

@@ -135,7 +135,7 @@ std::optional<ResolveTally> resolve_claims(Context& ctx, store::Database& db,
   std::vector<core::Claim> claims;
   std::vector<std::optional<rules::Verdict>> verdicts;
   std::vector<core::Resolution> decided;
-  std::string trace;
+  std::vector<const rules::Verdict*> decided_verdict;
   clock.lap(time.load);
   while (reader.next(kBatch, claims)) {
     clock.lap(time.load);
@@ -155,6 +155,7 @@ std::optional<ResolveTally> resolve_claims(Context& ctx, store::Database& db,
     }
     clock.lap(time.evaluate);
     decided.clear();
+    decided_verdict.clear();
     for (std::size_t i = 0; i < claims.size(); ++i) {
       const auto& v = verdicts[i];
       if (!v || !v->judged() || !v->decided) continue;
@@ -166,13 +167,16 @@ std::optional<ResolveTally> resolve_claims(Context& ctx, store::Database& db,
       r.by = v->by;
       r.evidence = v->evidence;
       r.note = v->explanation;
-      r.trace = rules::trace_json_text(v->trace);
       bool confirm = request.confirm || v->confirm == rules::ConfirmPolicy::Auto;
       r.state = confirm ? core::ResolutionState::Confirmed : core::ResolutionState::Proposed;
       r.recorded_at = ctx.now;
       decided.push_back(std::move(r));
+      decided_verdict.push_back(&*v);
     }
-    auto results = recorder.record(decided, request.dry_run);
+    // The trace is serialized only for the verdicts appended.
+    auto results = recorder.record(decided, request.dry_run, [&](std::size_t i) {
+      return rules::trace_json_text(decided_verdict[i]->trace);
+    });
     clock.lap(time.write);
     std::size_t next = 0;
     for (std::size_t i = 0; i < claims.size(); ++i) {

@@ -45,7 +45,7 @@ struct EngineOptions {
   long near_days = 366;
   // How many rejected events of a selection the trace keeps, nearest to the window
   // first (the rest are counted).
-  std::size_t nearest_rejected = 5;
+  std::size_t nearest_rejected = 3;
   // Tests only: classify every fetched event one by one instead of walking out from
   // the window (the plain method the fast one must agree with).
   bool plain_selection = false;
@@ -77,6 +77,11 @@ struct KindCache {
   bool cacheable = false;         // the attribute test reads no claim field
   std::vector<std::int8_t> held;  // per event: -1 untested, 0 failed, 1 held, 2 error
   std::unordered_map<std::size_t, std::string> errors;  // per event with held == 2
+  // When the test is cacheable (or absent) and no event spans days: the indexes of
+  // the events known by `as_of` that pass the test (`passed`) and of the others
+  // (`failed`), so that a window's matched events are one range found by binary search.
+  std::optional<core::Date> as_of;
+  std::vector<std::uint32_t> passed, failed;
 };
 
 // The KindCaches of one engine.

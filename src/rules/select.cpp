@@ -45,6 +45,42 @@ class Selector {
     finish(std::move(rejected));
   }
 
+  // The same result, touching only the matched events and the nearest rejected ones:
+  // with the events split once into those that pass (known by as_of, test held) and
+  // the others, a window's matched events are one range of the first list.
+  void by_lists() {
+    if (m_cache.as_of != m_as_of) split();
+    const std::size_t n = m_options.nearest_rejected;
+    std::size_t start = first_on_or_after(m_from), end = std::max(start, first_after(m_to));
+    auto range = [start, end](const std::vector<std::uint32_t>& list) {
+      return std::make_pair(std::lower_bound(list.begin(), list.end(), start),
+                            std::lower_bound(list.begin(), list.end(), end));
+    };
+    auto [p0, p1] = range(m_cache.passed);
+    m_trace.matched.reserve(static_cast<std::size_t>(p1 - p0));
+    for (auto p = p0; p != p1; ++p) m_trace.matched.push_back(&m_all[*p]);
+    auto [f0, f1] = range(m_cache.failed);
+    std::vector<Ranked> candidates;
+    candidates.reserve(3 * n);
+    // Before the window, nearest first; a tie with the last one taken goes on (the
+    // earlier event of a tie is the nearer).
+    for (std::size_t j = start; j-- > m_lo;) {
+      if (candidates.size() >= n && (n == 0 || m_all[j].date != m_all[j + 1].date)) break;
+      candidates.emplace_back(distance(m_all[j]), j);
+    }
+    for (auto f = f0; f != f1 && static_cast<std::size_t>(f - f0) < n; ++f)
+      candidates.emplace_back(0, *f);
+    for (std::size_t k = end; k < m_hi && k < end + n; ++k)
+      candidates.emplace_back(distance(m_all[k]), k);
+    finish(std::move(candidates), (m_hi - m_lo) - m_trace.matched.size());
+  }
+
+  // Whether by_lists applies: the test gives the same answer for an event whatever
+  // the claim, and no event spans days (so a window is one range of dates).
+  bool lists_apply() const {
+    return (m_cache.cacheable || !m_trace.selection->where) && m_cache.max_span == 0;
+  }
+
   // The same result, touching only the window and the nearest events outside it.
   void fast() {
     const std::size_t n = m_options.nearest_rejected;
@@ -106,6 +142,14 @@ class Selector {
   // Whether an event overlapping the window is matched: known by as_of, and passing
   // the attribute test.
   bool matches(std::size_t i) { return m_all[i].known_on <= m_as_of && held(i) == kHeld; }
+
+  void split() {
+    m_cache.as_of = m_as_of;
+    m_cache.passed.clear();
+    m_cache.failed.clear();
+    for (std::size_t i = 0; i < m_all.size(); ++i)
+      (matches(i) ? m_cache.passed : m_cache.failed).push_back(static_cast<std::uint32_t>(i));
+  }
 
   std::int8_t held(std::size_t i, std::string* error = nullptr) {
     if (!m_trace.selection->where) return kHeld;
@@ -181,6 +225,8 @@ void select_events(KindCache& cache, core::Date as_of, const EngineOptions& opti
   // A window that ends before it starts has no simple geometry: classify one by one.
   if (options.plain_selection || trace.to < trace.from) {
     selector.plain();
+  } else if (selector.lists_apply()) {
+    selector.by_lists();
   } else {
     selector.fast();
   }

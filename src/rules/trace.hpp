@@ -99,7 +99,7 @@ struct PartTrace {
 
 // How many events of a selection the serialized trace lists at most.
 struct TraceLimits {
-  std::size_t matched = 5;  // the first ones by date, plus every matched event cited as evidence
+  std::size_t matched = 3;  // the first ones by date, plus every matched event cited as evidence
 };
 
 // The trace as JSON text (what `resolutions.trace` stores). Matched events beyond

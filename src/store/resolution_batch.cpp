@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 
 #include "core/failure.hpp"
@@ -13,25 +14,63 @@ namespace hindsight::store {
 
 struct ClaimsForRules::Statements {
   explicit Statements(SQLite::Database& db)
-      : claims(db, std::string("SELECT ") + detail::kClaimColumns +
-                       " FROM claims WHERE id > ?1 AND review != 'rejected' ORDER BY id LIMIT ?2"),
-        first(db, std::string("SELECT ") + detail::kClaimColumns +
-                      " FROM claims WHERE review != 'rejected' ORDER BY id LIMIT ?2"),
-        topics(db,
-               "SELECT claim_id, topic FROM claim_topics WHERE claim_id >= ?1 AND claim_id <= ?2 "
-               "ORDER BY claim_id, topic"),
-        parts(db,
-              "SELECT claim_id, text, probability, topics FROM claim_parts "
-              "WHERE claim_id >= ?1 AND claim_id <= ?2 ORDER BY claim_id, idx") {}
-  SQLite::Statement claims, first, topics, parts;
+      : claims(db, std::string("SELECT rowid, ") + detail::kClaimColumns +
+                       " FROM claims WHERE rowid > ?1 AND review != 'rejected' "
+                       "ORDER BY rowid LIMIT ?2") {}
+  SQLite::Statement claims;
 };
 
-ClaimsForRules::ClaimsForRules(Database& db) {
+// Every claim's topics, compactly: one entry per (claim, topic) in claim id order,
+// the ids in one string and the topics interned (a million claims take ~30 MB).
+struct ClaimsForRules::Topics {
+  struct Entry {
+    std::uint64_t offset;  // of the claim id in `ids`
+    std::uint32_t length;
+    std::uint32_t topic;  // index in `names`
+  };
+  std::string ids;
+  std::vector<Entry> entries;
+  std::vector<std::string> names;
+  std::unordered_map<std::string, std::uint32_t> index;
+
+  std::string_view id(const Entry& e) const { return {ids.data() + e.offset, e.length}; }
+
+  void add(std::string_view claim, const std::string& topic) {
+    auto [it, added] = index.try_emplace(topic, static_cast<std::uint32_t>(names.size()));
+    if (added) names.push_back(topic);
+    if (entries.empty() || id(entries.back()) != claim) {
+      entries.push_back({ids.size(), static_cast<std::uint32_t>(claim.size()), it->second});
+      ids.append(claim);
+    } else {
+      entries.push_back({entries.back().offset, entries.back().length, it->second});
+    }
+  }
+
+  std::vector<std::string> of(std::string_view claim) const {
+    std::vector<std::string> out;
+    auto it = std::lower_bound(entries.begin(), entries.end(), claim,
+                               [this](const Entry& e, std::string_view c) { return id(e) < c; });
+    for (; it != entries.end() && id(*it) == claim; ++it) out.push_back(names[it->topic]);
+    return out;
+  }
+};
+
+ClaimsForRules::ClaimsForRules(Database& db) : m_topics(std::make_unique<Topics>()) {
   try {
-    // A bigger page cache for the run: the claims are read in id order through the
-    // primary-key index, which visits the table's pages out of order.
+    // A bigger page cache for the run (the resolutions index, the claims' key index
+    // the inserts check, the claims as they are read).
     db.sql().exec("PRAGMA cache_size = -65536");
     m_st = std::make_unique<Statements>(db.sql());
+    // Both in primary-key order: a claim's topics sorted, its parts by index.
+    SQLite::Statement topics(db.sql(),
+                             "SELECT claim_id, topic FROM claim_topics ORDER BY claim_id, topic");
+    while (topics.executeStep())
+      m_topics->add(topics.getColumn(0).getText(), topics.getColumn(1).getString());
+    SQLite::Statement parts(db.sql(),
+                            "SELECT claim_id, text, probability, topics FROM claim_parts "
+                            "ORDER BY claim_id, idx");
+    while (parts.executeStep())
+      m_parts[parts.getColumn(0).getString()].push_back(detail::read_part_row(parts, 1));
   } catch (const SQLite::Exception& e) {
     throw core::Failure(std::string("cannot read claims: ") + e.what());
   }
@@ -39,45 +78,22 @@ ClaimsForRules::ClaimsForRules(Database& db) {
 
 ClaimsForRules::~ClaimsForRules() = default;
 
-namespace {
-
-// Attaches the rows of `q` (claim_id first, in claim order) to the claims of `batch`
-// (in id order), each by `attach(claim, row)`.
-template <typename Attach>
-void merge(SQLite::Statement& q, std::vector<core::Claim>& batch, Attach attach) {
-  q.bind(1, batch.front().id);
-  q.bind(2, batch.back().id);
-  auto claim = batch.begin();
-  while (q.executeStep()) {
-    const char* id = q.getColumn(0).getText();
-    // Rows of rejected claims inside the range have no claim in the batch.
-    while (claim != batch.end() && claim->id.compare(id) < 0) ++claim;
-    if (claim == batch.end()) break;
-    if (claim->id.compare(id) == 0) attach(*claim, q);
-  }
-  q.reset();
-}
-
-}  // namespace
-
 bool ClaimsForRules::next(std::size_t n, std::vector<core::Claim>& out) {
   out.clear();
   try {
-    SQLite::Statement& q = m_started ? m_st->claims : m_st->first;
-    if (m_started) q.bind(1, m_after);
+    SQLite::Statement& q = m_st->claims;
+    q.bind(1, m_after);
     q.bind(2, static_cast<std::int64_t>(n));
-    while (q.executeStep()) out.push_back(detail::read_claim_row(q));
+    while (q.executeStep()) {
+      m_after = q.getColumn(0).getInt64();
+      out.push_back(detail::read_claim_row(q, 1));
+    }
     q.reset();
-    m_started = true;
-    if (out.empty()) return false;
-    m_after = out.back().id;
-    merge(m_st->topics, out, [](core::Claim& c, SQLite::Statement& row) {
-      c.topics.push_back(row.getColumn(1).getString());
-    });
-    merge(m_st->parts, out, [](core::Claim& c, SQLite::Statement& row) {
-      c.parts.push_back(detail::read_part_row(row, 1));
-    });
-    return true;
+    for (auto& c : out) {
+      c.topics = m_topics->of(c.id);
+      if (auto it = m_parts.find(c.id); it != m_parts.end()) c.parts = it->second;
+    }
+    return !out.empty();
   } catch (const SQLite::Exception& e) {
     throw core::Failure(std::string("cannot read claims: ") + e.what());
   }
@@ -86,12 +102,16 @@ bool ClaimsForRules::next(std::size_t n, std::vector<core::Claim>& out) {
 struct VerdictRecorder::Statements {
   explicit Statements(SQLite::Database& db)
       : sql(db),
+        // The batch's ids as one JSON array: one query a batch, an index lookup a claim.
         latest(db,
-               "SELECT claim_id, outcome, credit, by, evidence, state FROM resolutions "
-               "WHERE claim_id >= ?1 AND claim_id <= ?2 ORDER BY claim_id, id"),
+               "SELECT claim_id, outcome, credit, by, evidence, state, id FROM resolutions "
+               "WHERE claim_id IN (SELECT value FROM json_each(?1))"),
+        latest_one(db,
+                   "SELECT claim_id, outcome, credit, by, evidence, state, id FROM resolutions "
+                   "WHERE claim_id = ?1"),
         insert(db, detail::kInsertResolution) {}
   SQLite::Database& sql;
-  SQLite::Statement latest, insert;
+  SQLite::Statement latest, latest_one, insert;
 };
 
 VerdictRecorder::VerdictRecorder(Database& db) {
@@ -109,7 +129,24 @@ namespace {
 // A claim's latest confirmed resolution and latest rule resolution.
 struct Latest {
   std::optional<core::Resolution> current, last_rule;
+
+  // Takes in one row of the claim's resolutions (in any order: the highest id wins).
+  void add(core::Resolution row) {
+    if (detail::by_rule(row.by) && (!last_rule || last_rule->id < row.id)) last_rule = row;
+    if (row.state == core::ResolutionState::Confirmed && (!current || current->id < row.id))
+      current = std::move(row);
+  }
 };
+
+// Whether `s` is valid UTF-8, so that JSON can carry it unchanged.
+bool valid_utf8(std::string_view s) {
+  try {
+    (void)nlohmann::json(s).dump();
+    return true;
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+}
 
 core::Resolution read_verdict(SQLite::Statement& q) {
   core::Resolution r;
@@ -121,44 +158,58 @@ core::Resolution read_verdict(SQLite::Statement& q) {
   for (const auto& e : evidence) r.evidence.push_back(e.get<std::string>());
   r.state = core::resolution_state_from_string(q.getColumn(5).getText())
                 .value_or(core::ResolutionState::Proposed);
+  r.id = q.getColumn(6).getInt64();
   return r;
+}
+
+// Reads the rows of `q` into the Latest of their claims.
+void read_latest(SQLite::Statement& q, std::unordered_map<std::string_view, Latest>& latest) {
+  while (q.executeStep()) {
+    auto it = latest.find(std::string_view(q.getColumn(0).getText()));
+    if (it != latest.end()) it->second.add(read_verdict(q));
+  }
+  q.reset();
 }
 
 }  // namespace
 
-std::vector<ProposalResult> VerdictRecorder::record(const std::vector<core::Resolution>& batch,
-                                                    bool dry_run) {
+std::vector<ProposalResult> VerdictRecorder::record(
+    const std::vector<core::Resolution>& batch, bool dry_run,
+    const std::function<std::string(std::size_t)>& trace) {
   std::vector<ProposalResult> out;
   if (batch.empty()) return out;
   try {
     std::unordered_map<std::string_view, Latest> latest;
     latest.reserve(batch.size());
-    for (const auto& r : batch) latest[r.claim];
-    auto [lo, hi] = std::minmax_element(
-        batch.begin(), batch.end(), [](const auto& a, const auto& b) { return a.claim < b.claim; });
+    nlohmann::json ids = nlohmann::json::array();
+    std::vector<const std::string*> odd;  // ids JSON cannot carry (invalid UTF-8)
+    for (const auto& r : batch) {
+      latest[r.claim];
+      if (valid_utf8(r.claim)) {
+        ids.push_back(r.claim);
+      } else {
+        odd.push_back(&r.claim);
+      }
+    }
     // IMMEDIATE takes the write lock before reading, so a concurrent resolve or mark
     // cannot slip in between the comparison and the insert.
     SQLite::Transaction tx(m_st->sql, SQLite::TransactionBehavior::IMMEDIATE);
-    auto& q = m_st->latest;
-    q.bind(1, lo->claim);
-    q.bind(2, hi->claim);
-    while (q.executeStep()) {
-      auto it = latest.find(std::string_view(q.getColumn(0).getText()));
-      if (it == latest.end()) continue;
-      auto row = read_verdict(q);
-      bool confirmed = row.state == core::ResolutionState::Confirmed;
-      if (detail::by_rule(row.by)) it->second.last_rule = row;
-      if (confirmed) it->second.current = std::move(row);
+    m_st->latest.bind(1, ids.dump());
+    read_latest(m_st->latest, latest);
+    for (const auto* id : odd) {
+      m_st->latest_one.bind(1, *id);
+      read_latest(m_st->latest_one, latest);
     }
-    q.reset();
     out.reserve(batch.size());
-    for (const auto& r : batch) {
+    auto& insert = m_st->insert;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      const auto& r = batch[i];
       const Latest& l = latest[r.claim];
       auto decision = detail::decide(r, l.current, l.last_rule);
       out.push_back(decision);
       if (decision != ProposalResult::Added || dry_run) continue;
-      auto& insert = m_st->insert;
       detail::bind_resolution(insert, r);
+      if (trace) insert.bind(8, trace(i));
       insert.exec();
       insert.reset();
     }

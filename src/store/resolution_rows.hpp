@@ -41,9 +41,9 @@ inline constexpr const char* kClaimColumns =
     "speaker_role, stated_on, cue, probability, probability_basis, deadline_start, "
     "deadline_end, deadline_phrase, deadline_basis, condition, duration, proposition, review";
 
-// The claim in the current row of a query of kClaimColumns (no topics or parts).
-// Throws core::Failure on a corrupt date.
-core::Claim read_claim_row(SQLite::Statement& q);
+// The claim in the current row of a query of kClaimColumns, from column `first` on
+// (no topics or parts). Throws core::Failure on a corrupt date.
+core::Claim read_claim_row(SQLite::Statement& q, int first = 0);
 
 // The part in columns first.. (text, probability, topics JSON) of the current row.
 core::ClaimPart read_part_row(SQLite::Statement& q, int first);

@@ -134,20 +134,21 @@ core::Date read_date(const SQLite::Column& c, const char* what) {
   return *d;
 }
 
-core::Claim read_claim_row(SQLite::Statement& q) {
-  auto text = [&q](int i) { return q.getColumn(i).getString(); };
-  auto date = [&q](int i) -> std::optional<core::Date> {
-    if (q.getColumn(i).isNull()) return std::nullopt;
-    return read_date(q.getColumn(i), "claim");
+core::Claim read_claim_row(SQLite::Statement& q, int first) {
+  auto col = [&q, first](int i) { return q.getColumn(first + i); };
+  auto text = [&col](int i) { return col(i).getString(); };
+  auto date = [&col](int i) -> std::optional<core::Date> {
+    if (col(i).isNull()) return std::nullopt;
+    return read_date(col(i), "claim");
   };
   core::Claim c;
   c.id = text(0);
   c.kind = core::claim_kind_from_string(text(1)).value_or(core::ClaimKind::Prediction);
   c.text = text(2);
   c.article = text(3);
-  c.span = {static_cast<std::size_t>(q.getColumn(4).getInt64()),
-            static_cast<std::size_t>(q.getColumn(5).getInt64())};
-  if (!q.getColumn(6).isNull()) {
+  c.span = {static_cast<std::size_t>(col(4).getInt64()),
+            static_cast<std::size_t>(col(5).getInt64())};
+  if (!col(6).isNull()) {
     core::Speaker s;
     s.name = text(6);
     s.basis = core::speaker_basis_from_string(text(7)).value_or(core::SpeakerBasis::Outlet);
@@ -156,15 +157,15 @@ core::Claim read_claim_row(SQLite::Statement& q) {
   }
   c.stated_on = date(9).value_or(core::Date{});
   c.cue = text(10);
-  if (!q.getColumn(11).isNull()) c.probability = q.getColumn(11).getDouble();
+  if (!col(11).isNull()) c.probability = col(11).getDouble();
   c.probability_basis =
       core::probability_basis_from_string(text(12)).value_or(core::ProbabilityBasis::Default);
   c.deadline.start = date(13);
   c.deadline.end = date(14);
   c.deadline.phrase = text(15);
   c.deadline.basis = core::deadline_basis_from_string(text(16)).value_or(core::DeadlineBasis::None);
-  if (!q.getColumn(17).isNull()) c.condition = text(17);
-  if (!q.getColumn(18).isNull()) c.duration = text(18);
+  if (!col(17).isNull()) c.condition = text(17);
+  if (!col(18).isNull()) c.duration = text(18);
   c.proposition = text(19);
   c.review = core::review_from_string(text(20)).value_or(core::Review::Candidate);
   return c;
