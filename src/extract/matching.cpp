@@ -12,6 +12,29 @@ namespace hindsight::extract {
 
 namespace {
 
+// util::fold_for_match, with ASCII text (most claims) folded without ICU: lowercase,
+// runs of White_Space as one space and none at the ends, '`' as an apostrophe ('-'
+// is already the dash everything folds to).
+std::string fold(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return util::fold_for_match(text);
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '`') c = '\'';
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
 std::set<std::string> content_words(const std::string& text) {
   static const char* kStop[] = {
       "the", "and",  "for", "that", "with",  "this",  "these", "those", "from", "into",  "are",
@@ -45,8 +68,7 @@ bool near_duplicate(const std::string& a, const std::string& b) {
 }  // namespace
 
 std::string claim_id(const std::string& article_id, core::ClaimKind kind, const std::string& text) {
-  return util::hex_hash("claim\n" + article_id + "\n" + core::to_string(kind) + "\n" +
-                        util::fold_for_match(text));
+  return util::hex_hash("claim\n" + article_id + "\n" + core::to_string(kind) + "\n" + fold(text));
 }
 
 std::string proposition_key(const core::Claim& claim) {
@@ -62,7 +84,7 @@ std::string proposition_key(const core::Claim& claim) {
 
 bool same_in_article(const core::Claim& a, const core::Claim& b) {
   if (a.kind != b.kind || !same_speaker(a, b)) return false;
-  if (util::fold_for_match(a.text) == util::fold_for_match(b.text)) return true;
+  if (fold(a.text) == fold(b.text)) return true;
   return near_duplicate(a.text, b.text);
 }
 
@@ -72,7 +94,7 @@ bool same_statement(const core::Claim& a, const core::Claim& b) {
   if (a.speaker->basis == core::SpeakerBasis::Outlet) return false;
   if (std::labs(core::days_between(a.stated_on, b.stated_on)) > kSameStatementDays) return false;
   if (!a.proposition.empty() && a.proposition == b.proposition) return true;
-  return util::fold_for_match(a.text) == util::fold_for_match(b.text);
+  return fold(a.text) == fold(b.text);
 }
 
 void add_appearances(core::Claim& into, const core::Claim& claim) {

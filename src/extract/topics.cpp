@@ -1,6 +1,8 @@
 #include "extract/topics.hpp"
 
+#include <algorithm>
 #include <regex>
+#include <string_view>
 
 #include "core/failure.hpp"
 #include "extract/yaml_reader.hpp"
@@ -83,23 +85,51 @@ core::Result<Topic> parse_topic(const YAML::Node& node, const std::string& file)
   return t;
 }
 
-bool matches(const TopicPattern& p, const std::vector<Token>& tokens) {
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    std::size_t k = i;
-    bool ok = true;
-    for (std::size_t w = 0; w < p.words.size() && ok; ++w, ++k) {
-      if (k >= tokens.size()) {
-        ok = false;
-        break;
-      }
-      bool last = w + 1 == p.words.size();
-      const auto& lower = tokens[k].lower;
-      ok = (last && p.prefix) ? lower.starts_with(p.words[w]) : lower == p.words[w];
-    }
-    if (ok) return true;
+// The pattern's words from token i on (the last as a prefix when it says so).
+bool matches_at(const TopicPattern& p, const std::vector<Token>& tokens, std::size_t i) {
+  if (i + p.words.size() > tokens.size()) return false;
+  for (std::size_t w = 0; w < p.words.size(); ++w) {
+    bool last = w + 1 == p.words.size();
+    const auto& lower = tokens[i + w].lower;
+    if (!((last && p.prefix) ? lower.starts_with(p.words[w]) : lower == p.words[w])) return false;
   }
-  return false;
+  return true;
 }
+
+// The tokens of a clause sorted by their lowercase text: a pattern is tried only at
+// the tokens its first word can match (hundreds of patterns, a few dozen tokens).
+class TokenIndex {
+ public:
+  explicit TokenIndex(const std::vector<Token>& tokens) : m_tokens(tokens) {
+    m_sorted.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) m_sorted.push_back({tokens[i].lower, i});
+    std::sort(m_sorted.begin(), m_sorted.end());
+  }
+
+  // True when `p` matches somewhere in the tokens.
+  bool matches(const TopicPattern& p) const {
+    if (p.words.empty()) return !m_tokens.empty();  // as the scan it replaces
+    const std::string_view first = p.words[0];
+    const bool prefix = p.prefix && p.words.size() == 1;
+    auto it = std::lower_bound(m_sorted.begin(), m_sorted.end(), Entry{first, 0});
+    for (; it != m_sorted.end(); ++it) {
+      if (prefix ? !it->lower.starts_with(first) : it->lower != first) break;
+      if (matches_at(p, m_tokens, it->index)) return true;
+    }
+    return false;
+  }
+
+ private:
+  struct Entry {
+    std::string_view lower;
+    std::size_t index;
+    bool operator<(const Entry& o) const {
+      return lower < o.lower || (lower == o.lower && index < o.index);
+    }
+  };
+  const std::vector<Token>& m_tokens;
+  std::vector<Entry> m_sorted;
+};
 
 }  // namespace
 
@@ -131,6 +161,8 @@ core::Result<Taxonomy> load_topics(const std::filesystem::path& path) {
 }
 
 std::vector<std::string> match_topics(const Taxonomy& taxonomy, const std::vector<Token>& tokens) {
+  TokenIndex index(tokens);
+  auto matches = [&](const TopicPattern& p, const std::vector<Token>&) { return index.matches(p); };
   std::vector<std::string> out;
   for (const auto& topic : taxonomy.topics) {
     bool ok = true;

@@ -76,6 +76,13 @@ ClaimStore::~ClaimStore() = default;
 void ClaimStore::begin_batch() {
   if (m_batch) return;
   try {
+    if (!m_large_cache) {
+      // The ledger outgrows SQLite's default 2 MiB page cache after a few hundred
+      // articles: every batch then re-reads its index and full-text pages from the
+      // file. 64 MiB (this connection only, allocated as used) keeps them.
+      m_db.sql().exec("PRAGMA cache_size = -65536");
+      m_large_cache = true;
+    }
     m_batch =
         std::make_unique<SQLite::Transaction>(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
   } catch (const SQLite::Exception& e) {

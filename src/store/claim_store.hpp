@@ -103,6 +103,7 @@ class ClaimStore {
   // Prepared once per store: extraction saves thousands of claims through one store.
   std::unique_ptr<claim_rows::StatementCache> m_cache;
   std::unique_ptr<SQLite::Transaction> m_batch;  // open between begin/commit_batch
+  bool m_large_cache = false;                    // the page cache was raised for batches
 };
 
 }  // namespace hindsight::store
