@@ -17,9 +17,8 @@ bool possessive_after(std::string_view text, std::size_t end) {
          rest.starts_with("\xE2\x80\x99 ");
 }
 
-// The word before byte `at`, skipping one preposition ("began on Monday").
-std::string word_before(std::string_view text, std::size_t at) {
-  auto tokens = tokenize(text.substr(0, at));
+// The last word of `tokens`, skipping one preposition ("began on Monday").
+std::string word_before(const std::vector<Token>& tokens) {
   std::size_t i = tokens.size();
   if (i > 0 &&
       (tokens[i - 1].lower == "on" || tokens[i - 1].lower == "in" || tokens[i - 1].lower == "last"))
@@ -31,9 +30,10 @@ std::string word_before(std::string_view text, std::size_t at) {
 bool after_past_verb(std::string_view text, std::size_t at) {
   static const char* kPast[] = {"began", "met", "came", "went", "said",  "took", "held", "was",
                                 "were",  "had", "did",  "made", "began", "won",  "lost"};
-  auto w = word_before(text, at);
-  // "due to be held on November 5", "will be signed in May": a future passive.
+  // The text before the time, tokenized once for both questions.
   auto tokens = tokenize(text.substr(0, at));
+  auto w = word_before(tokens);
+  // "due to be held on November 5", "will be signed in May": a future passive.
   for (std::size_t i = tokens.size(); i-- > 0;) {
     if (tokens[i].lower != w) continue;
     if (i > 0 && (tokens[i - 1].lower == "be" || tokens[i - 1].lower == "to")) return false;
