@@ -8,7 +8,9 @@
 #include "cli/scorecard.hpp"
 #include "core/failure.hpp"
 #include "report/scorecard.hpp"
+#include "score/scorecard_builder.hpp"
 #include "store/ledger_io.hpp"
+#include "store/score_rows.hpp"
 #include "util/file.hpp"
 
 namespace hindsight::cli {
@@ -23,8 +25,32 @@ score::ArticleIndex ledger_articles(store::Database& db) {
 }
 
 score::Scorecard ledger_scorecard(store::Database& db, const score::ScorecardOptions& options) {
-  auto claims = store::LedgerIo(db).claims(options.as_of).claims;
-  return score::build_scorecard(claims, ledger_articles(db), options);
+  auto articles = ledger_articles(db);
+  score::ScorecardBuilder builder(articles, options);
+  auto list = options.by == score::GroupBy::Topic    ? store::ScoreList::Topics
+              : options.by == score::GroupBy::Outlet ? store::ScoreList::Appearances
+                                                     : store::ScoreList::None;
+  store::ScoreRows rows(db);
+  rows.scan(options.as_of, list, [&](const store::ScoreRow& r) {
+    score::PredictionRow p{
+        r.id,          r.article,      r.span_start, r.speaker, r.basis, r.stated_on,
+        r.probability, r.deadline_end, r.outcome,    r.credit,  {},      {}};
+    if (list == store::ScoreList::Topics) p.topics = r.list;
+    if (list == store::ScoreList::Appearances) p.appearances = r.list;
+    builder.add(p);
+  });
+  auto card = builder.finish();
+  // Only the listed open predictions need their text: read those few by id.
+  std::vector<std::string> ids;
+  for (const auto& o : card.open) ids.push_back(o.claim);
+  auto texts = rows.open_texts(ids);
+  for (auto& o : card.open) {
+    auto it = texts.find(o.claim);
+    if (it == texts.end()) continue;
+    o.text = it->second.text;
+    o.deadline_phrase = it->second.deadline_phrase;
+  }
+  return card;
 }
 
 void write_output(Context& ctx, const std::string& path, const std::string& text) {
@@ -66,6 +92,7 @@ struct ScorecardFlags {
   std::string by = "speaker", as_of, format = "text", output;
   bool include_quoted = false;
   int min_n = 5;
+  int open_limit = score::kDefaultOpenLimit;
 };
 
 int run_scorecard(Context& ctx, const ScorecardFlags& f) {
@@ -82,6 +109,7 @@ int run_scorecard(Context& ctx, const ScorecardFlags& f) {
   }
   options.include_quoted = f.include_quoted;
   options.min_n = f.min_n;
+  options.open_limit = f.open_limit;
   auto format = report::format_from_string(f.format).value_or(report::Format::Text);
   if (!ledger_exists(ctx)) return kExitError;
   store::Database db(ctx.db_path, false);
@@ -104,6 +132,9 @@ void add_scorecard_commands(CLI::App& app, Action& action) {
   cmd->add_flag("--include-quoted", f->include_quoted,
                 "--by outlet: also count the claims the outlet reported from others");
   cmd->add_option("--min-n", f->min_n, "Rank only groups with this many scored predictions")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--open-limit", f->open_limit,
+                  "List this many open predictions, nearest deadline first (0: all; default 50)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--format", f->format, "text, md, html, json or csv (default text)")
       ->check(CLI::IsMember({"text", "md", "markdown", "html", "json", "csv"}));

@@ -3,7 +3,42 @@
 #include <algorithm>
 #include <set>
 
+#include "score/scorecard_internal.hpp"
+
 namespace hindsight::score {
+
+namespace detail {
+
+void rank(std::vector<GroupScore>& groups) {
+  auto rankable = [](const GroupScore& g) { return !g.too_small && g.brier.has_value(); };
+  std::sort(groups.begin(), groups.end(), [&](const GroupScore& a, const GroupScore& b) {
+    if (rankable(a) != rankable(b)) return rankable(a);
+    if (rankable(a) && *a.brier != *b.brier) return *a.brier < *b.brier;
+    if (!rankable(a) && a.tally.scored != b.tally.scored) return a.tally.scored > b.tally.scored;
+    return a.key < b.key;
+  });
+  int next = 1;
+  for (auto& g : groups)
+    if (rankable(g)) g.rank = next++;
+}
+
+bool open_before(const OpenPrediction& a, const OpenPrediction& b) {
+  if (a.deadline_end.has_value() != b.deadline_end.has_value()) return a.deadline_end.has_value();
+  if (a.deadline_end != b.deadline_end) return *a.deadline_end < *b.deadline_end;
+  if (a.stated_on != b.stated_on) return a.stated_on < b.stated_on;
+  return a.claim < b.claim;
+}
+
+void score_group(GroupScore& g, const std::vector<Forecast>& forecasts,
+                 const ScorecardOptions& options) {
+  g.brier = mean_brier(forecasts);
+  g.log = mean_log_loss(forecasts);
+  g.brier_skill = brier_skill(forecasts);
+  g.hits = hit_rate(forecasts);
+  g.too_small = g.tally.scored < options.min_n;
+}
+
+}  // namespace detail
 
 const char* to_string(GroupBy by) {
   switch (by) {
@@ -81,24 +116,7 @@ void finish(GroupScore& g, const std::vector<const core::Claim*>& members,
     add_claim(g, *c, options.as_of);
     if (c->probability && observed(*c)) fs.push_back(Forecast{*c->probability, *observed(*c)});
   }
-  g.brier = mean_brier(fs);
-  g.log = mean_log_loss(fs);
-  g.brier_skill = brier_skill(fs);
-  g.hits = hit_rate(fs);
-  g.too_small = g.tally.scored < options.min_n;
-}
-
-void rank(std::vector<GroupScore>& groups) {
-  auto rankable = [](const GroupScore& g) { return !g.too_small && g.brier.has_value(); };
-  std::sort(groups.begin(), groups.end(), [&](const GroupScore& a, const GroupScore& b) {
-    if (rankable(a) != rankable(b)) return rankable(a);
-    if (rankable(a) && *a.brier != *b.brier) return *a.brier < *b.brier;
-    if (!rankable(a) && a.tally.scored != b.tally.scored) return a.tally.scored > b.tally.scored;
-    return a.key < b.key;
-  });
-  int next = 1;
-  for (auto& g : groups)
-    if (rankable(g)) g.rank = next++;
+  detail::score_group(g, fs, options);
 }
 
 OpenPrediction open_item(const core::Claim& c, const ArticleIndex& articles,
@@ -162,7 +180,7 @@ Scorecard build_scorecard(std::span<const core::Claim> claims, const ArticleInde
     finish(g, list, options);
     card.groups.push_back(std::move(g));
   }
-  rank(card.groups);
+  detail::rank(card.groups);
   card.overall.key = "all";
   finish(card.overall, all, options);
 
@@ -173,14 +191,9 @@ Scorecard build_scorecard(std::span<const core::Claim> claims, const ArticleInde
   }
   card.calibration = calibration(fs, options.bins);
   card.murphy = murphy(fs, options.bins);
-  std::sort(card.open.begin(), card.open.end(),
-            [](const OpenPrediction& a, const OpenPrediction& b) {
-              if (a.deadline_end.has_value() != b.deadline_end.has_value())
-                return a.deadline_end.has_value();
-              if (a.deadline_end != b.deadline_end) return *a.deadline_end < *b.deadline_end;
-              if (a.stated_on != b.stated_on) return a.stated_on < b.stated_on;
-              return a.claim < b.claim;
-            });
+  std::sort(card.open.begin(), card.open.end(), detail::open_before);
+  if (options.open_limit > 0 && card.open.size() > static_cast<std::size_t>(options.open_limit))
+    card.open.resize(static_cast<std::size_t>(options.open_limit));
   return card;
 }
 

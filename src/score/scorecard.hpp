@@ -43,12 +43,19 @@ inline constexpr std::string_view kUnknownSpeaker = "(unknown speaker)";
 inline constexpr std::string_view kUnknownOutlet = "(unknown outlet)";
 inline constexpr std::string_view kNoTopic = "(no topic)";
 
+// How many open predictions a scorecard lists by default.
+inline constexpr int kDefaultOpenLimit = 50;
+
 struct ScorecardOptions {
   GroupBy by = GroupBy::Speaker;
   core::Date as_of;             // claims stated later are left out; deadlines compare to it
   bool include_quoted = false;  // --by outlet: also the claims the outlet reported from others
   int min_n = 5;                // groups with fewer scored predictions are not ranked
   int bins = kDefaultBins;      // calibration bins
+  // The open predictions listed (nearest deadline first); 0 lists all. A ledger of a
+  // million claims has hundreds of thousands open: a reader wants the overdue and the
+  // nearest ones, and the tallies keep the full counts (docs/scores.md).
+  int open_limit = kDefaultOpenLimit;
 };
 
 // The counts of a group. Every counted prediction is exactly one of: scored, unscored
@@ -98,7 +105,9 @@ struct Scorecard {
   std::vector<GroupScore> groups;  // ranked groups by Brier, then the too-small ones
   std::vector<CalibrationBin> calibration;
   std::optional<Murphy> murphy;
-  std::vector<OpenPrediction> open;  // by deadline end (none last), then stated_on, id
+  // The first options.open_limit open predictions by deadline end (none last), then
+  // stated_on, id; overall.tally.open counts them all.
+  std::vector<OpenPrediction> open;
 };
 
 // True when `claim` counts in scorecards as of `as_of`: a prediction, not rejected,
