@@ -128,6 +128,22 @@ TEST_SUITE("cli.scorecard") {
     CHECK(own["overall"]["predictions"].get<int>() < all["overall"]["predictions"].get<int>());
   }
 
+  TEST_CASE("--open-limit caps the open list and the tally still counts every open one") {
+    const auto& db = demo_ledger();
+    auto all = json::parse(
+        run({"--db", db, "scorecard", "--as-of", kAsOf, "--format", "json", "--open-limit", "0"})
+            .out);
+    auto one = json::parse(
+        run({"--db", db, "scorecard", "--as-of", kAsOf, "--format", "json", "--open-limit", "1"})
+            .out);
+    REQUIRE(all["open"].size() > 1);
+    CHECK(all["open"].size() == all["overall"]["open"].get<std::size_t>());
+    CHECK(one["open_limit"] == 1);
+    REQUIRE(one["open"].size() == 1);
+    CHECK(one["open"][0] == all["open"][0]);
+    CHECK(one["overall"] == all["overall"]);
+  }
+
   TEST_CASE("a scorecard as of an earlier date leaves out later claims and verdicts") {
     const auto& db = demo_ledger();
     auto early = json::parse(

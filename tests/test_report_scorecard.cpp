@@ -185,6 +185,37 @@ TEST_SUITE("report.scorecard") {
     CHECK(text.find("2025-09-01  yes") != std::string::npos);
   }
 
+  TEST_CASE("a capped open list says how many it lists, in text, JSON and HTML") {
+    auto cs = hostile();
+    for (const char* id : {"h6", "h7"}) {
+      core::Claim more = claim(id, "Ana", 0.6, core::Outcome::True);
+      more.outcome.reset();
+      more.deadline.end = day("2026-03-01");
+      cs.push_back(more);
+    }
+    score::ScorecardOptions o;
+    o.as_of = day("2025-12-31");
+    o.open_limit = 2;
+    score::ArticleIndex articles{{"a1", {"Daily", "T", "https://x", std::nullopt}}};
+    auto card = score::build_scorecard(cs, articles, o);
+    REQUIRE(card.open.size() == 2);
+    CHECK(card.open[0].claim == "h5");
+    CHECK(card.open[1].claim == "h6");
+    auto text = report::scorecard_text(card);
+    CHECK(text.find("Open predictions: 3 (1 overdue), the 2 nearest deadlines listed\n") !=
+          std::string::npos);
+    auto j = report::scorecard_to_json(card);
+    CHECK(j["open_limit"] == 2);
+    CHECK(j["open"].size() == 2);
+    CHECK(j["overall"]["open"] == 3);
+    auto html = report::scorecard_html(card);
+    CHECK(html.find("<p class=\"note\">The 2 with the nearest deadlines.</p>") !=
+          std::string::npos);
+    o.open_limit = 3;
+    auto full = report::scorecard_text(score::build_scorecard(cs, articles, o));
+    CHECK(full.find("Open predictions: 3 (1 overdue)\n") != std::string::npos);
+  }
+
   TEST_CASE("the demo's summary has a row per speaker and a total") {
     auto cs = hostile();
     auto text = report::speaker_summary(card_of(cs, score::GroupBy::Speaker));

@@ -21,7 +21,8 @@ const char* to_string(Format f);
 std::optional<Format> format_from_string(std::string_view s);
 
 // The scorecard as one JSON object: {"as_of", "by", "include_quoted", "min_n",
-// "overall", "groups": [...], "calibration": [...], "murphy", "open": [...]}.
+// "overall", "groups": [...], "calibration": [...], "murphy", "open_limit", "open": [...]}
+// (open lists at most open_limit predictions, 0: all; overall.open counts them all).
 // Each group: key, n (scored), predictions, resolved, brier, log, brier_skill,
 // hit_rate, hit_rate_ci ([low, high] or null), hits, calls, no_call, open, overdue,
 // void, ambiguous, unscored, too_small, rank. Missing figures are null.

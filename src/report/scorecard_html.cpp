@@ -153,6 +153,9 @@ std::string scorecard_html(const score::Scorecard& card) {
   out += fmt::format("<h2>Scores by {}</h2>\n", html_escape(by)) + groups_table(card);
   out += fmt::format("<h2>Open and overdue predictions ({} open, {} overdue)</h2>\n",
                      card.overall.tally.open, card.overall.tally.overdue);
+  if (static_cast<int>(card.open.size()) < card.overall.tally.open)
+    out +=
+        fmt::format("<p class=\"note\">The {} with the nearest deadlines.</p>\n", card.open.size());
   out += open_table(card);
   out += "<h2>How to read this</h2>\n" + methods(card);
   out += "</body>\n</html>\n";

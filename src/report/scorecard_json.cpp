@@ -142,6 +142,7 @@ json scorecard_to_json(const score::Scorecard& card) {
               {"groups", groups},
               {"calibration", bins},
               {"murphy", murphy},
+              {"open_limit", card.options.open_limit},
               {"open", open}};
 }
 

@@ -97,8 +97,11 @@ std::string murphy_line(const score::Scorecard& card) {
 }
 
 std::string open_heading(const score::Scorecard& card) {
-  return fmt::format("Open predictions: {} ({} overdue)", card.overall.tally.open,
-                     card.overall.tally.overdue);
+  std::string heading = fmt::format("Open predictions: {} ({} overdue)", card.overall.tally.open,
+                                    card.overall.tally.overdue);
+  if (static_cast<int>(card.open.size()) < card.overall.tally.open)
+    heading += fmt::format(", the {} nearest deadlines listed", card.open.size());
+  return heading;
 }
 
 }  // namespace
