@@ -106,6 +106,13 @@ class Bindings {
 
   // The event that `event.…` refers to, or nullptr (then its fields are null).
   virtual const core::Event* current_event() const = 0;
+
+  // Whether the selection in `slot` is sorted by date, then id, so that first() and
+  // last() are its ends (an engine's selections are; by default none is assumed).
+  virtual bool selection_sorted(std::size_t slot) const {
+    (void)slot;
+    return false;
+  }
 };
 
 // A compiled expression: its syntax tree, result type and cost. Immutable, so one

@@ -29,6 +29,9 @@ Value Evaluator::call(const Node& n) const {
       // The type checker admits only selections here.
       const Selection& s = *std::get<const Selection*>(eval_kid(n, 0).v);
       if (n.func == Func::Exists) return Value{!s.empty()};
+      const Node& arg = kid(n, 0);
+      if (arg.op == Op::Selection && m_bindings.selection_sorted(arg.slot))
+        return s.empty() ? Value{} : Value{n.func == Func::First ? s.front() : s.back()};
       const core::Event* e = n.func == Func::First ? first_event(s) : last_event(s);
       return e ? Value{e} : Value{};
     }

@@ -20,6 +20,8 @@ class RunBindings : public Bindings {
     return slot < m_selections.size() && m_selections[slot] ? *m_selections[slot] : m_empty;
   }
   const core::Event* current_event() const override { return m_current; }
+  // Selections are built in (date, id) order (see select.hpp).
+  bool selection_sorted(std::size_t) const override { return true; }
 
   std::array<Value, kFieldCount> m_fields{};
   std::vector<const Selection*> m_selections;  // into the run's trace
