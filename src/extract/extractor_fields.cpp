@@ -143,16 +143,21 @@ std::vector<core::Appearance> appearances_of(const core::Article& article, core:
 
 std::vector<core::Claim> merge_in_article(std::vector<core::Claim> claims) {
   std::vector<core::Claim> out;
+  std::vector<TextKey> keys;  // of out's texts: each text folded and split once
   for (auto& c : claims) {
+    auto key = text_key(c.text);
     bool merged = false;
-    for (auto& have : out) {
-      if (same_in_article(have, c)) {
-        add_appearances(have, c);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (same_in_article(out[i], keys[i], c, key)) {
+        add_appearances(out[i], c);
         merged = true;
         break;
       }
     }
-    if (!merged) out.push_back(std::move(c));
+    if (!merged) {
+      out.push_back(std::move(c));
+      keys.push_back(std::move(key));
+    }
   }
   return out;
 }

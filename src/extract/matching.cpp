@@ -55,8 +55,7 @@ bool same_speaker(const core::Claim& a, const core::Claim& b) {
   return a.speaker->name == b.speaker->name;
 }
 
-bool near_duplicate(const std::string& a, const std::string& b) {
-  auto x = content_words(a), y = content_words(b);
+bool near_duplicate(const std::set<std::string>& x, const std::set<std::string>& y) {
   auto& small = x.size() <= y.size() ? x : y;
   auto& large = x.size() <= y.size() ? y : x;
   if (small.size() < 5) return false;
@@ -85,7 +84,20 @@ std::string proposition_key(const core::Claim& claim) {
 bool same_in_article(const core::Claim& a, const core::Claim& b) {
   if (a.kind != b.kind || !same_speaker(a, b)) return false;
   if (fold(a.text) == fold(b.text)) return true;
-  return near_duplicate(a.text, b.text);
+  return near_duplicate(content_words(a.text), content_words(b.text));
+}
+
+TextKey text_key(const std::string& text) {
+  return {fold(text), std::nullopt};
+}
+
+bool same_in_article(const core::Claim& a, const TextKey& ka, const core::Claim& b,
+                     const TextKey& kb) {
+  if (a.kind != b.kind || !same_speaker(a, b)) return false;
+  if (ka.folded == kb.folded) return true;
+  if (!ka.words) ka.words = content_words(a.text);
+  if (!kb.words) kb.words = content_words(b.text);
+  return near_duplicate(*ka.words, *kb.words);
 }
 
 bool same_statement(const core::Claim& a, const core::Claim& b) {

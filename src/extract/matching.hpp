@@ -4,6 +4,8 @@
 // appearances.
 #pragma once
 
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,20 @@ std::string proposition_key(const core::Claim& claim);
 // longer one ("X's meeting with Y could bring an end to …" and "The meeting could
 // bring an end to …").
 bool same_in_article(const core::Claim& a, const core::Claim& b);
+
+// What same_in_article compares of a claim's text, kept while one claim is compared
+// with many: the folded text, and the content words once they are first needed.
+struct TextKey {
+  std::string folded;                                  // folded for case, quotes, dashes, spaces
+  mutable std::optional<std::set<std::string>> words;  // content words, when asked
+};
+
+// The key of `text`.
+TextKey text_key(const std::string& text);
+
+// same_in_article with the keys of a.text and b.text.
+bool same_in_article(const core::Claim& a, const TextKey& ka, const core::Claim& b,
+                     const TextKey& kb);
 
 // How far apart (in days) two reports of one statement may be dated.
 inline constexpr long kSameStatementDays = 14;
