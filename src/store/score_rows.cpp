@@ -9,6 +9,7 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstring>
@@ -94,7 +95,8 @@ constexpr std::size_t kBatch = 16;
 
 class ExtraMap {
  public:
-  ExtraMap() : m_slots(1u << 12) {}
+  // Sized for about `expected` entries, so that it need not grow while read.
+  explicit ExtraMap(std::size_t expected) : m_slots(capacity_for(expected)) {}
 
   // The hash find and get take: computed ahead, so that prefetch can bring the slot
   // in while the rows before it are handled.
@@ -144,6 +146,11 @@ class ExtraMap {
   };
 
   std::size_t mask() const { return m_slots.size() - 1; }
+  static std::size_t capacity_for(std::size_t expected) {
+    std::size_t n = 1u << 12;
+    while (n < expected * 2) n *= 2;
+    return n;
+  }
   std::string_view key(const Slot& s) const {
     if (s.size <= kInline) return {s.inline_key, s.size};
     return std::string_view(m_arena).substr(s.at, s.size);
@@ -328,7 +335,9 @@ void ScoreRows::scan(const core::Date& as_of, ScoreList list,
   try {
     auto& db = m_db.sql();
     std::string day = core::format_date(as_of);
-    ExtraMap extras;
+    // Entries are claims (a verdict or a list each): the largest rowid bounds them.
+    ExtraMap extras(static_cast<std::size_t>(
+        std::max<std::int64_t>(0, db.execAndGet("SELECT max(rowid) FROM claims").getInt64())));
     read_verdicts(db, day, extras);
     std::vector<std::string> names;
     std::vector<std::uint32_t> flat;
