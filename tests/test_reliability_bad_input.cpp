@@ -308,7 +308,7 @@ TEST_SUITE("reliability.bad_input") {
     }
     auto message = "hindsight: error: " + db +
                    " is a ledger of schema version 99, written by a newer hindsight; this one "
-                   "knows version 1 (upgrade hindsight)\n";
+                   "knows version 2 (upgrade hindsight)\n";
     auto file = write(dir / "a.txt", "Prices will rise next year, analysts said.\n").string();
     for (const auto& args :
          std::vector<std::vector<std::string>>{{"import", file},
