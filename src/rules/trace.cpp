@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
 namespace hindsight::rules {
 
@@ -51,11 +52,12 @@ class Json {
   void close_object() { close('}'); }
   void close_array() { close(']'); }
 
-  // The key of the next member of an object.
+  // The key of the next member of an object: a plain ASCII name, written as it is.
   void key(std::string_view k) {
     comma();
-    string_text(k);
-    m_out += ':';
+    m_out += '"';
+    m_out.append(k);
+    m_out.append("\":", 2);
     m_after_key = true;
   }
 
@@ -63,7 +65,27 @@ class Json {
     comma();
     string_text(s);
   }
-  void date(const core::Date& d) { string(core::format_date(d)); }
+  void date(const core::Date& d) {
+    comma();
+    m_out += '"';
+    append_date(d);
+    m_out += '"';
+  }
+  // A string written in pieces: begin_text(), then text(), raw() (ASCII that needs
+  // no escaping), raw_date() and raw_integer(), then end_text().
+  void begin_text() {
+    comma();
+    m_out += '"';
+  }
+  void text(std::string_view s) { escaped(s); }
+  void raw(std::string_view s) { m_out.append(s); }
+  void raw_date(const core::Date& d) { append_date(d); }
+  void raw_integer(long long n) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+    m_out.append(buf, end);
+  }
+  void end_text() { m_out += '"'; }
   void boolean(bool b) {
     comma();
     m_out += b ? "true" : "false";
@@ -74,7 +96,7 @@ class Json {
   }
   void integer(long long n) {
     comma();
-    fmt::format_to(std::back_inserter(m_out), "{}", n);
+    raw_integer(n);
   }
   // As nlohmann writes a double: the shortest text that reads back the same, with
   // ".0" when it would look like an integer.
@@ -109,16 +131,40 @@ class Json {
     if (!m_first) m_out += ',';
     m_first = false;
   }
-  void string_text(std::string_view s);
+  void string_text(std::string_view s) {
+    m_out += '"';
+    escaped(s);
+    m_out += '"';
+  }
+  void escaped(std::string_view s);
+  // YYYY-MM-DD without a temporary string (core::format_date for other years).
+  void append_date(const core::Date& d) {
+    int y = static_cast<int>(d.year());
+    if (y < 0 || y > 9999 || !d.ok()) {
+      m_out.append(core::format_date(d));
+      return;
+    }
+    auto m = static_cast<unsigned>(d.month()), day = static_cast<unsigned>(d.day());
+    char t[10] = {static_cast<char>('0' + y / 1000),
+                  static_cast<char>('0' + y / 100 % 10),
+                  static_cast<char>('0' + y / 10 % 10),
+                  static_cast<char>('0' + y % 10),
+                  '-',
+                  static_cast<char>('0' + m / 10),
+                  static_cast<char>('0' + m % 10),
+                  '-',
+                  static_cast<char>('0' + day / 10),
+                  static_cast<char>('0' + day % 10)};
+    m_out.append(t, sizeof t);
+  }
 
   std::string& m_out;
   bool m_first = true;
   bool m_after_key = false;
 };
 
-void Json::string_text(std::string_view s) {
+void Json::escaped(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
-  m_out += '"';
   std::size_t i = 0, plain = 0;  // s[plain, i) is copied as it is, in one append
   auto flush = [&] { m_out.append(s.data() + plain, i - plain); };
   while (i < s.size()) {
@@ -169,7 +215,6 @@ void Json::string_text(std::string_view s) {
     }
   }
   flush();
-  m_out += '"';
 }
 
 const char* code_word(Rejection r) {
@@ -236,23 +281,28 @@ void rejected_event(Json& j, const RejectedEvent& r, const SelectionTrace& s,
   }
   event_tail(j, e, true);
   j.key("reason");
+  j.begin_text();
   switch (r.code) {
     case Rejection::Unknown:
-      j.string("not yet known on " + core::format_date(as_of) + " (reported " +
-               core::format_date(e.known_on) + ")");
+      j.raw("not yet known on ");
+      j.raw_date(as_of);
+      j.raw(" (reported ");
+      j.raw_date(e.known_on);
+      j.raw(")");
       break;
     case Rejection::Attribute:
-      j.string("attribute test failed: " + source(*s.selection->where));
+      j.raw("attribute test failed: ");
+      j.text(source(*s.selection->where));
       break;
     case Rejection::Before:
-      j.string("outside the window: " + std::to_string(r.days) + " days before " +
-               core::format_date(s.from));
-      break;
     case Rejection::After:
-      j.string("outside the window: " + std::to_string(r.days) + " days after " +
-               core::format_date(s.to));
+      j.raw("outside the window: ");
+      j.raw_integer(r.days);
+      j.raw(r.code == Rejection::Before ? " days before " : " days after ");
+      j.raw_date(r.code == Rejection::Before ? s.from : s.to);
       break;
   }
+  j.end_text();
   j.key("summary");
   j.string(e.summary);
   j.close_object();
