@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <regex>
 
 #include "test_cli_resolve_fixture.hpp"
 
@@ -43,6 +44,17 @@ TEST_SUITE("cli.resolve") {
     CHECK(r.err ==
           "resolved 5 claims as of 2026-11-22: 5 decided (5 new, 0 unchanged, 0 kept by a "
           "person's mark), 0 pending\n");
+  }
+
+  TEST_CASE("resolve --timings prints where the time went as its last line") {
+    auto db = gold_ledger(temp_dir("timings"));
+    auto r = run({"--db", db, "resolve", "--as-of", "2026-11-22", "--timings"});
+    REQUIRE(r.rc == 0);
+    auto last = r.err.substr(r.err.rfind('\n', r.err.size() - 2) + 1);
+    std::regex line(
+        "timings: load \\d+\\.\\d{3} s, evaluate \\d+\\.\\d{3} s \\(5 evaluations\\), "
+        "write \\d+\\.\\d{3} s, total \\d+\\.\\d{3} s\n");
+    CHECK(std::regex_match(last, line));
   }
 
   TEST_CASE("the truce forecast is pending on 2025-08-01 and true on 2025-08-12") {

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/failure.hpp"
+#include "store/resolution_batch.hpp"
 #include "store/resolution_store.hpp"
 
 using namespace hindsight;
@@ -111,5 +112,56 @@ TEST_SUITE("store.resolution_store") {
     store::Database db(":memory:");
     store::ResolutionStore rs(db);
     CHECK_THROWS_AS(rs.append(verdict("nope", core::Outcome::True, "Ana")), core::Failure);
+  }
+
+  TEST_CASE(
+      "a batch of rule verdicts is decided as one at a time would be, and a dry run writes none") {
+    store::Database db(":memory:");
+    for (const char* id : {"c1", "c2", "c3", "c4"}) add_claim(db, id, "t");
+    store::ResolutionStore one(db);
+    one.append(verdict("c2", core::Outcome::True, "rule:r@1#a", core::ResolutionState::Confirmed));
+    one.append(verdict("c3", core::Outcome::False, "Ana Lima", core::ResolutionState::Confirmed));
+    store::VerdictRecorder recorder(db);
+    auto confirmed = core::ResolutionState::Confirmed;
+    std::vector<core::Resolution> batch{
+        verdict("c1", core::Outcome::True, "rule:r@1#a", confirmed),
+        verdict("c2", core::Outcome::True, "rule:r@1#a", confirmed),
+        verdict("c3", core::Outcome::True, "rule:r@1#a", confirmed),
+        verdict("c4", core::Outcome::False, "rule:r@1#a", confirmed)};
+    using P = store::ProposalResult;
+    auto dry = recorder.record(batch, true);
+    CHECK(dry == std::vector<P>{P::Added, P::Unchanged, P::KeptMark, P::Added});
+    CHECK(one.history("c1").empty());
+    int traced = 0;
+    auto done = recorder.record(batch, false, [&](std::size_t i) {
+      ++traced;
+      return "{\"n\":" + std::to_string(i) + "}";
+    });
+    CHECK(done == dry);
+    CHECK(traced == 2);  // traces are made only for the verdicts appended
+    REQUIRE(one.history("c4").size() == 1);
+    CHECK(one.history("c4")[0].trace == "{\"n\":3}");
+    CHECK(recorder.record(batch) ==
+          std::vector<P>{P::Unchanged, P::Unchanged, P::KeptMark, P::Unchanged});
+  }
+
+  TEST_CASE(
+      "claims for the rules come in batches with their sorted topics, rejected ones left out") {
+    store::Database db(":memory:");
+    add_claim(db, "b", "z.topic");
+    add_claim(db, "a", "y.topic");
+    add_claim(db, "c", "x.topic", "rejected");
+    db.sql().exec("INSERT INTO claim_topics (claim_id, topic) VALUES ('b', 'a.topic')");
+    store::ClaimsForRules reader(db);
+    std::vector<core::Claim> claims;
+    REQUIRE(reader.next(1, claims));
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].id == "b");  // in the order they were recorded
+    CHECK(claims[0].topics == std::vector<std::string>{"a.topic", "z.topic"});
+    REQUIRE(reader.next(5, claims));
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].id == "a");
+    CHECK(claims[0].topics == std::vector<std::string>{"y.topic"});
+    CHECK(!reader.next(5, claims));
   }
 }
