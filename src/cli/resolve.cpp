@@ -29,7 +29,7 @@ class LedgerEvents : public rules::EventSource {
   explicit LedgerEvents(store::Database& db) : m_events(db) {}
   const std::vector<core::Event>& events_of_kind(const std::string& kind) override {
     auto it = m_by_kind.find(kind);
-    if (it == m_by_kind.end()) it = m_by_kind.emplace(kind, m_events.list(kind)).first;
+    if (it == m_by_kind.end()) it = m_by_kind.emplace(kind, m_events.for_rules(kind)).first;
     return it->second;
   }
 

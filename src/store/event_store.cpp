@@ -17,7 +17,7 @@ core::Date column_date(const SQLite::Column& c) {
   return *d;
 }
 
-core::Event read_row(SQLite::Statement& q) {
+core::Event read_row(SQLite::Statement& q, bool with_sources = true) {
   core::Event e;
   e.id = q.getColumn(0).getString();
   e.kind = q.getColumn(1).getString();
@@ -28,8 +28,10 @@ core::Event read_row(SQLite::Statement& q) {
   e.reliability =
       core::reliability_from_string(q.getColumn(6).getString()).value_or(core::Reliability::Medium);
   // Parsed into locals: iterating items() of a temporary would dangle.
-  const auto sources = nlohmann::json::parse(q.getColumn(7).getString());
-  for (const auto& s : sources) e.sources.push_back(s.get<std::string>());
+  if (with_sources) {
+    const auto sources = nlohmann::json::parse(q.getColumn(7).getString());
+    for (const auto& s : sources) e.sources.push_back(s.get<std::string>());
+  }
   const auto attributes = nlohmann::json::parse(q.getColumn(8).getString());
   for (const auto& [k, v] : attributes.items()) e.attributes[k] = value_from_json(v);
   return e;
@@ -187,6 +189,19 @@ std::vector<core::Event> EventStore::list(const std::optional<std::string>& kind
                                         (kind ? " WHERE kind = ?" : "") + " ORDER BY date, id");
     if (kind) q.bind(1, *kind);
     while (q.executeStep()) out.push_back(read_row(q));
+  } catch (const SQLite::Exception& e) {
+    throw core::Failure(std::string("cannot read events: ") + e.what());
+  }
+  return out;
+}
+
+std::vector<core::Event> EventStore::for_rules(const std::string& kind) {
+  std::vector<core::Event> out;
+  try {
+    SQLite::Statement q(m_db.sql(), std::string("SELECT ") + kColumns +
+                                        " FROM events WHERE kind = ? ORDER BY date, id");
+    q.bind(1, kind);
+    while (q.executeStep()) out.push_back(read_row(q, false));
   } catch (const SQLite::Exception& e) {
     throw core::Failure(std::string("cannot read events: ") + e.what());
   }

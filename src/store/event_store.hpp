@@ -42,6 +42,10 @@ class EventStore {
   // Every event (of `kind`, when given), ordered by date then id.
   std::vector<core::Event> list(const std::optional<std::string>& kind = std::nullopt);
 
+  // Every event of `kind`, ordered by date then id, without its sources (which no
+  // rule reads: `resolve` loads a hundred thousand events faster without them).
+  std::vector<core::Event> for_rules(const std::string& kind);
+
   // The events of `kind` whose date lies in [from, to], ordered by date then id.
   std::vector<core::Event> by_kind(const std::string& kind, core::Date from, core::Date to);
 
