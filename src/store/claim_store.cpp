@@ -131,8 +131,26 @@ int ClaimStore::save_extraction(const std::string& article_id,
     }
     claim_rows::insert_claims(cache, fresh);
     inserted = static_cast<int>(fresh.size());
-    for (const auto& c : claims)
-      for (const auto& a : c.appearances) claim_rows::insert_appearance(cache, c.id, a);
+    const std::unordered_set<const core::Claim*> inserted_now(fresh.begin(), fresh.end());
+    for (const auto& c : claims) {
+      if (!inserted_now.count(&c)) {
+        for (const auto& a : c.appearances) claim_rows::insert_appearance(cache, c.id, a);
+        continue;
+      }
+      // A claim inserted just now has no appearance in the ledger but those added
+      // here: the same appearance (article, span start, raw start) is looked for
+      // among them rather than in the ledger.
+      for (std::size_t k = 0; k < c.appearances.size(); ++k) {
+        const auto& a = c.appearances[k];
+        bool seen = false;
+        for (std::size_t j = 0; j < k && !seen; ++j) {
+          const auto& b = c.appearances[j];
+          seen = b.article == a.article && b.span.start == a.span.start &&
+                 b.raw.has_value() == a.raw.has_value() && (!a.raw || b.raw->start == a.raw->start);
+        }
+        if (!seen) claim_rows::append_appearance(cache, c.id, a);
+      }
+    }
     if (!extracted_at.empty()) {
       claim_rows::Use mark(cache, "UPDATE articles SET extracted_at = ? WHERE id = ?");
       mark->bind(1, extracted_at);

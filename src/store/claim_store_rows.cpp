@@ -177,6 +177,10 @@ void insert_appearance(StatementCache& cache, const std::string& claim, const co
       seen->bind(4);
     if (seen->executeStep()) return;
   }
+  append_appearance(cache, claim, a);
+}
+
+void append_appearance(StatementCache& cache, const std::string& claim, const core::Appearance& a) {
   Use use(cache, R"sql(
     INSERT INTO appearances (claim_id, article_id, span_start, span_end, raw_start, raw_end)
     VALUES (?,?,?,?,?,?))sql");

@@ -76,6 +76,8 @@ void insert_topics_and_parts(SQLite::Database& db, const core::Claim& c);
 
 // Adds an appearance unless the same one is recorded.
 void insert_appearance(StatementCache& st, const std::string& claim, const core::Appearance& a);
+// Adds an appearance the caller knows is not recorded.
+void append_appearance(StatementCache& st, const std::string& claim, const core::Appearance& a);
 // The same with statements prepared for this call only.
 void insert_appearance(SQLite::Database& db, const std::string& claim, const core::Appearance& a);
 
