@@ -52,6 +52,7 @@ inline std::vector<core::LedgerClaim> claims(int n = 400) {
     core::LedgerClaim lc;
     auto& c = lc.claim;
     c.id = "k" + std::to_string(next() % 100000) + "-" + std::to_string(i);
+    if (i % 7 == 0) c.id += "-a-longer-identifier";  // past the 16 bytes kept inline
     c.text = "Claim number " + std::to_string(i) + " will come true.";
     c.article = article_ids[next() % 4];
     std::size_t start = next() % 4 * 10;

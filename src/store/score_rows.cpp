@@ -22,32 +22,6 @@ namespace hindsight::store {
 namespace {
 
 // What the claims' scan needs from the other tables, per claim id.
-// Packed, so that a slot of ExtraMap is one cache line.
-struct Extra {
-  double credit = 0;
-  std::uint32_t list_at = 0;
-  std::uint32_t list_size = 0;
-  std::int8_t outcome = -1;  // a core::Outcome; -1: none
-  bool has_credit = false;
-
-  void set_verdict(std::optional<core::Outcome> o, std::optional<double> c) {
-    outcome = o ? static_cast<std::int8_t>(*o) : std::int8_t{-1};
-    has_credit = c.has_value();
-    credit = c.value_or(0.0);
-  }
-  std::optional<core::Outcome> verdict() const {
-    if (outcome < 0) return std::nullopt;
-    return static_cast<core::Outcome>(outcome);
-  }
-  std::optional<double> verdict_credit() const {
-    if (!has_credit) return std::nullopt;
-    return credit;
-  }
-};
-
-// Claim id → Extra, open addressing with the id inside the slot (up to 24 bytes, the
-// rest in an arena): one cache miss per lookup where std::unordered_map, with a node
-// and a string per entry, took four or five — 40 % of the whole scorecard at 1 M.
 // Zeroed memory for a hash table's slots, in 2 MiB pages where the kernel gives them
 // (transparent huge pages on request): with 4 KiB pages every probe of a 128 MiB
 // table at a million claims also missed the TLB, and the page walk, not the cache
@@ -93,58 +67,85 @@ class Slots {
 // How many rows are read ahead of the hash-table work, for prefetch to pay off.
 constexpr std::size_t kBatch = 16;
 
+// Claim id → its verdict and list, open addressing with the id inside a 32-byte slot
+// (ids up to 16 bytes; longer ones in an arena) and what is rare (a credit, a list) in
+// a side array: one cache miss per lookup where std::unordered_map, with a node and a
+// string per entry, took four or five — 40 % of the whole scorecard at 1 M — and half
+// the memory of a 64-byte slot (zeroing fresh pages was 16 % of the time with those).
 class ExtraMap {
  public:
+  // What a slot keeps beside its id.
+  struct Slot {
+    std::uint32_t tag = 0;     // the hash's high half, never 0; 0: empty
+    std::uint8_t size = 0;     // the id's length; 255: longer, in the arena at `at`
+    std::int8_t outcome = -1;  // a core::Outcome; -1: none
+    std::uint8_t pad[2] = {};
+    char key[16] = {};
+    std::uint32_t at = 0;
+    std::uint32_t side = 0;  // index + 1 into the side array; 0: none
+  };
+  // The rare part of an entry.
+  struct Side {
+    std::optional<double> credit;
+    std::uint32_t list_at = 0;
+    std::uint32_t list_size = 0;
+  };
+
   // Sized for about `expected` entries, so that it need not grow while read.
   explicit ExtraMap(std::size_t expected) : m_slots(capacity_for(expected)) {}
 
   // The hash find and get take: computed ahead, so that prefetch can bring the slot
   // in while the rows before it are handled.
-  static std::uint64_t hash(std::string_view id) {
-    return std::hash<std::string_view>{}(id) | 1;  // never 0, the empty mark
-  }
+  static std::uint64_t hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
 
   void prefetch(std::uint64_t h) const { __builtin_prefetch(&m_slots[h & mask()]); }
 
-  // The entry of `id` (whose hash is h), or nullptr.
-  Extra* find(std::string_view id, std::uint64_t h) {
+  // The slot of `id` (whose hash is h), or nullptr.
+  Slot* find(std::string_view id, std::uint64_t h) {
+    auto t = tag(h);
     for (auto i = h & mask();; i = (i + 1) & mask()) {
       auto& s = m_slots[i];
-      if (s.hash == 0) return nullptr;
-      if (s.hash == h && key(s) == id) return &s.extra;
+      if (s.tag == 0) return nullptr;
+      if (s.tag == t && key(s) == id) return &s;
     }
   }
 
-  // The entry of `id` (whose hash is h), added empty when missing.
-  Extra& get(std::string_view id, std::uint64_t h) {
-    if (auto* e = find(id, h)) return *e;
+  // The slot of `id` (whose hash is h), added empty when missing.
+  Slot& get(std::string_view id, std::uint64_t h) {
+    if (auto* s = find(id, h)) return *s;
     if ((m_size + 1) * 2 > m_slots.size()) grow();
     auto i = h & mask();
-    while (m_slots[i].hash != 0) i = (i + 1) & mask();
+    while (m_slots[i].tag != 0) i = (i + 1) & mask();
     auto& s = m_slots[i];
-    s.extra = Extra{};
-    s.hash = h;
-    s.size = static_cast<std::uint32_t>(id.size());
-    if (id.size() <= kInline) {
-      id.copy(s.inline_key, id.size());
+    s = Slot{};
+    s.tag = tag(h);
+    if (id.size() <= sizeof(s.key)) {
+      s.size = static_cast<std::uint8_t>(id.size());
+      id.copy(s.key, id.size());
     } else {
+      s.size = kLong;
       s.at = static_cast<std::uint32_t>(m_arena.size());
       m_arena.append(id);
+      m_arena.push_back('\0');
     }
     ++m_size;
-    return s.extra;
+    return s;
   }
 
- private:
-  static constexpr std::size_t kInline = 24;
-  struct alignas(64) Slot {
-    std::uint64_t hash = 0;  // 0: empty
-    std::uint32_t size = 0;
-    std::uint32_t at = 0;
-    char inline_key[kInline];
-    Extra extra;
-  };
+  // The side part of `s`, added when missing.
+  Side& side(Slot& s) {
+    if (s.side == 0) {
+      m_side.emplace_back();
+      s.side = static_cast<std::uint32_t>(m_side.size());
+    }
+    return m_side[s.side - 1];
+  }
+  const Side* side(const Slot& s) const { return s.side == 0 ? nullptr : &m_side[s.side - 1]; }
 
+ private:
+  static constexpr std::uint8_t kLong = 255;
+
+  static std::uint32_t tag(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) | 1; }
   std::size_t mask() const { return m_slots.size() - 1; }
   static std::size_t capacity_for(std::size_t expected) {
     std::size_t n = 1u << 12;
@@ -152,22 +153,23 @@ class ExtraMap {
     return n;
   }
   std::string_view key(const Slot& s) const {
-    if (s.size <= kInline) return {s.inline_key, s.size};
-    return std::string_view(m_arena).substr(s.at, s.size);
+    if (s.size != kLong) return {s.key, s.size};
+    return {m_arena.data() + s.at};  // NUL-terminated: ids hold no NUL
   }
   void grow() {
     Slots<Slot> old(m_slots.size() * 2);
     old.swap(m_slots);
     for (std::size_t k = 0; k < old.size(); ++k) {
       const auto& s = old[k];
-      if (s.hash == 0) continue;
-      auto i = s.hash & mask();
-      while (m_slots[i].hash != 0) i = (i + 1) & mask();
+      if (s.tag == 0) continue;
+      auto i = hash(key(s)) & mask();
+      while (m_slots[i].tag != 0) i = (i + 1) & mask();
       m_slots[i] = s;
     }
   }
 
   Slots<Slot> m_slots;
+  std::vector<Side> m_side;
   std::string m_arena;
   std::size_t m_size = 0;
 };
@@ -259,8 +261,12 @@ void read_verdicts(SQLite::Database& db, const std::string& as_of, ExtraMap& ext
       p.credit = optional_real(st, 2);
     }
     // In id order still: a later verdict of the same claim overwrites an earlier one.
-    for (std::size_t i = 0; i < n; ++i)
-      extras.get(batch[i].id, batch[i].hash).set_verdict(batch[i].outcome, batch[i].credit);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& p = batch[i];
+      auto& slot = extras.get(p.id, p.hash);
+      slot.outcome = p.outcome ? static_cast<std::int8_t>(*p.outcome) : std::int8_t{-1};
+      if (p.credit || slot.side != 0) extras.side(slot).credit = p.credit;
+    }
   }
 }
 
@@ -274,12 +280,12 @@ void read_lists(SQLite::Database& db, ScoreList list, ExtraMap& extras,
   sqlite3_stmt* st = q.get();
   std::map<std::string, std::uint32_t, std::less<>> interned;
   std::string current;
-  Extra* extra = nullptr;
+  ExtraMap::Side* extra = nullptr;
   while (q.step()) {
     auto id = text(st, 0);
     if (!extra || id != current) {
       current.assign(id);
-      extra = &extras.get(current, ExtraMap::hash(current));
+      extra = &extras.side(extras.get(current, ExtraMap::hash(current)));
       extra->list_at = static_cast<std::uint32_t>(flat.size());
       extra->list_size = 0;
     }
@@ -369,11 +375,13 @@ void ScoreRows::scan(const core::Date& as_of, ScoreList list,
         row.outcome.reset();
         row.credit.reset();
         row_list.clear();
-        if (const auto* extra = extras.find(p.id, p.hash)) {
-          row.outcome = extra->verdict();
-          row.credit = extra->verdict_credit();
-          for (std::uint32_t k = 0; k < extra->list_size; ++k)
-            row_list.push_back(names[flat[extra->list_at + k]]);
+        if (const auto* slot = extras.find(p.id, p.hash)) {
+          if (slot->outcome >= 0) row.outcome = static_cast<core::Outcome>(slot->outcome);
+          if (const auto* extra = extras.side(*slot)) {
+            row.credit = extra->credit;
+            for (std::uint32_t k = 0; k < extra->list_size; ++k)
+              row_list.push_back(names[flat[extra->list_at + k]]);
+          }
         }
         row.list = row_list;
         each(row);
