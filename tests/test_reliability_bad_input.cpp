@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <functional>
 
+#include "store/database.hpp"
 #include "test_reliability_fixture.hpp"
 
 using namespace reliability;
@@ -308,7 +309,8 @@ TEST_SUITE("reliability.bad_input") {
     }
     auto message = "hindsight: error: " + db +
                    " is a ledger of schema version 99, written by a newer hindsight; this one "
-                   "knows version 2 (upgrade hindsight)\n";
+                   "knows version " +
+                   std::to_string(hindsight::store::schema_version()) + " (upgrade hindsight)\n";
     auto file = write(dir / "a.txt", "Prices will rise next year, analysts said.\n").string();
     for (const auto& args :
          std::vector<std::vector<std::string>>{{"import", file},

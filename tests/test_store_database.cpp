@@ -53,7 +53,8 @@ TEST_SUITE("store.database") {
     }
     CHECK(message == path.string() +
                          " is a ledger of schema version 99, written by a newer "
-                         "hindsight; this one knows version 2 (upgrade hindsight)");
+                         "hindsight; this one knows version " +
+                         std::to_string(store::schema_version()) + " (upgrade hindsight)");
   }
 
   TEST_CASE("an SQLite file that is not a ledger is refused") {
