@@ -22,7 +22,9 @@ int schema_version() {
 }
 
 Database::Database(const std::string& path, bool create) : m_path(path) {
-  int flags = SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_FULLMUTEX;
+  // A connection belongs to one thread (hindsight runs none of its own), so SQLite's
+  // per-call mutex is pure cost: 4 % of a scorecard over a million claims.
+  int flags = SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_NOMUTEX;
   try {
     m_db = std::make_unique<SQLite::Database>(path, flags, kBusyTimeoutMs);
     m_db->exec("PRAGMA foreign_keys = ON");
