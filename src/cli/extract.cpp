@@ -52,7 +52,7 @@ ExtractTally extract_articles(Context& ctx, store::Database& db, const Knowledge
   // Articles are extracted (no ledger needed) a batch at a time, then the batch is
   // matched and saved in one write transaction: a commit per article cost more than
   // the SQL it committed, and the write lock is held only while writing.
-  constexpr std::size_t kArticlesPerCommit = 64;
+  constexpr std::size_t kArticlesPerCommit = 256;
   struct Extracted {
     std::string id;
     std::vector<core::Claim> claims;

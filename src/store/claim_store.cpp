@@ -79,8 +79,11 @@ void ClaimStore::begin_batch() {
     if (!m_large_cache) {
       // The ledger outgrows SQLite's default 2 MiB page cache after a few hundred
       // articles: every batch then re-reads its index and full-text pages from the
-      // file. 64 MiB (this connection only, allocated as used) keeps them.
-      m_db.sql().exec("PRAGMA cache_size = -65536");
+      // file. 256 MiB (this connection only, allocated as used) keeps them for ten
+      // thousand articles. Checkpoints every 256 MiB of log rather than 4 MiB: each
+      // syncs the ledger file. Commits stay as durable.
+      m_db.sql().exec("PRAGMA cache_size = -262144");
+      m_db.sql().exec("PRAGMA wal_autocheckpoint = 65536");
       m_large_cache = true;
     }
     m_batch =
